@@ -1,0 +1,97 @@
+"""Domain lists: reading plain, hosts-file and Adblock (``||domain^``) formats, and matching hosts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import regex
+
+_HOSTS_ADDRESSES = {"0.0.0.0", "127.0.0.1", "::", "::1", "::0"}
+_DOMAIN = regex.compile(r"(?:[\p{L}\p{N}_](?:[\p{L}\p{N}_-]{0,62})?\.)+[\p{L}\p{N}-]{2,63}")
+_ABP = regex.compile(r"^\|\|([^/^$*|]+)\^?(?:\$.*)?$")
+
+
+class ListFormatError(ValueError):
+    """A line in a domain list that is neither a domain, a hosts entry nor an ``||domain^`` rule."""
+
+    def __init__(self, line_number: int, message: str) -> None:
+        super().__init__(message)
+        self.line_number = line_number
+
+
+def parse_domain_list(text: str, fmt: str = "auto") -> list[str]:
+    """The domains in a list file, lower-cased, in order, without duplicates.
+
+    ``fmt`` is ``plain`` (one domain a line), ``hosts`` (``0.0.0.0 domain``), ``abp``
+    (``||domain^``, other filter syntax skipped) or ``auto`` (each line by its own shape).
+    Comments (``#``, ``!``) and blank lines are skipped.
+    """
+    seen: dict[str, None] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip() if fmt != "abp" else raw.strip()
+        if not line or line.startswith(("!", "[")):
+            continue
+        domain = _parse_line(line, fmt)
+        if domain is None:
+            if fmt == "abp":
+                continue  # element-hiding and path filters are not domain rules
+            raise ListFormatError(number, f"not a domain, hosts entry or ||domain^ rule: {raw.strip()!r}")
+        if domain not in _HOSTS_ADDRESSES and domain != "localhost":
+            seen[domain] = None
+    return list(seen)
+
+
+def _parse_line(line: str, fmt: str) -> str | None:
+    if fmt in ("abp", "auto") and line.startswith("||"):
+        m = _ABP.match(line)
+        return _clean(m.group(1)) if m else None
+    if fmt == "abp":
+        return None
+    parts = line.split()
+    if fmt in ("hosts", "auto") and len(parts) >= 2 and parts[0] in _HOSTS_ADDRESSES:
+        return _clean(parts[1])
+    if fmt in ("plain", "auto") and len(parts) == 1:
+        return _clean(parts[0])
+    return None
+
+
+def _clean(candidate: str) -> str | None:
+    domain = candidate.strip().strip(".").lower()
+    if domain.startswith("*."):
+        domain = domain[2:]
+    return domain if _DOMAIN.fullmatch(domain) else None
+
+
+class DomainSet:
+    """A set of domains matched by host: a host matches when it or any parent domain is listed."""
+
+    __slots__ = ("_domains",)
+
+    def __init__(self, domains: Iterable[str] = ()) -> None:
+        self._domains: set[str] = {d.lower().strip(".") for d in domains if d}
+
+    def __len__(self) -> int:
+        return len(self._domains)
+
+    def __bool__(self) -> bool:
+        return bool(self._domains)
+
+    def update(self, domains: Iterable[str]) -> None:
+        self._domains.update(d.lower().strip(".") for d in domains if d)
+
+    def match(self, host: str) -> str | None:
+        """The listed domain that ``host`` is, or is a subdomain of; None when none is."""
+        host = host.lower().strip(".")
+        domains = self._domains
+        while True:
+            if host in domains:
+                return host
+            dot = host.find(".")
+            if dot == -1:
+                return None
+            host = host[dot + 1 :]
+
+
+def read_domain_list(path: Path, fmt: str = "auto") -> list[str]:
+    return parse_domain_list(path.read_text(encoding="utf-8"), fmt)

@@ -1,0 +1,228 @@
+"""Evidence that an unknown URL is an ad link, and that a repeated line is a promotion.
+
+Each feature has a name (shown in the report's ``evidence``), a weight and the reason for that
+weight. A URL is judged an ad link when the weights of the features that fire add up to the
+rule's threshold. No single weak feature reaches a threshold on its own: an ad link shows several
+at once (opaque token path, key parameter, ad vocabulary, repetition, alone on a line), while a
+real citation shows few and carries counter-evidence (a readable path, a public-sector host).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from cleanpress.urls import UrlHit, split_host
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    weight: float
+    why: str
+
+
+# --- URL features -------------------------------------------------------------------------------
+ALONE_ON_LINE = Feature("alone-on-line", 1.0, "injected links stand on their own line; citations are introduced")
+REPEATED = Feature("repeated", 1.5, "the same link several times in one article is injection, not citation")
+OPAQUE_PATH = Feature("opaque-path", 1.0, "ad links route by random tokens (/vt6hstxc, /c/xpdTQQLm)")
+KEY_PARAM = Feature("key-param", 1.5, "a long hex or base64 query value is a campaign or publisher key")
+AD_PARAMS = Feature("ad-params", 1.5, "zone, banner, campaign, affiliate and sub-id parameters serve ads")
+AD_PATH = Feature("ad-path", 1.5, "click, serve, offer and delivery endpoints of ad servers")
+AD_HOST = Feature("ad-host", 1.0, "ad vocabulary in the host name (ads., track., cpm, promo, boost)")
+RISKY_TLD = Feature("risky-tld", 1.0, "cheap TLDs that ad and scam networks register in bulk")
+RANDOM_HOST = Feature("random-host", 1.0, "a machine-made host name (consonant runs, digits mixed in)")
+DISGUISED = Feature("disguised", 2.0, "hiding a URL from filters (zero-width characters, de-fanging) is evasion")
+FOREIGN_HOST = Feature("foreign-host", 0.5, "no other link in the article is on this host")
+REPUTABLE = Feature("reputable-host", -4.0, "public-sector, academic and well-known publisher hosts")
+READABLE_PATH = Feature("readable-path", -1.5, "a path of words (/reports/housing-2019) is an article, not a token")
+IN_SENTENCE = Feature("in-sentence", -1.5, "a URL inside running prose is usually a citation")
+REFERENCE_LIST = Feature("reference-list", -2.0, "a line under a 'Further reading' / 'Sources' heading")
+
+URL_FEATURES = (
+    ALONE_ON_LINE, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST, RISKY_TLD,
+    RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE, READABLE_PATH, IN_SENTENCE, REFERENCE_LIST,
+)  # fmt: skip
+
+# TLDs that hold a large share of ad, pop-under and scam hosts (Spamhaus / Interisle abuse rankings)
+RISKY_TLDS = frozenset(
+    "online site website space top qpon cfd cyou bond today ws world pro club shop store xyz icu buzz "
+    "click link live monster sbs rest fun lol quest bar cam mom guru life work win loan bid trade date "
+    "racing download stream review accountant cricket party science faith men gq tk ml ga cf pw su cc "
+    "biz info vip fit email asia ink casa cyou skin hair beauty boats autos yachts motorcycles homes "
+    "makeup lat tokyo".split()
+)
+PUBLIC_SUFFIX_PARTS = frozenset({"gov", "edu", "int", "mil", "ac", "gouv", "gob", "govt", "nhs", "museum"})
+_AD_PARAM_NAMES = frozenset(
+    "zoneid zone_id zone bannerid banner_id campaign campaign_id campaignid cid aff_id affid aff_sub "
+    "affiliate_id subid sub_id sub1 s1 s2 pub pubid pub_id publisher clickid click_id oaparams adid ad_id "
+    "adgroup creative creative_id placement placementid offer offer_id offerid tid trackid track_id "
+    "zoneid cb cachebuster var spot spotid siteid site_id key hash lp lpid tag source_id".split()
+)
+_AD_PATH = regex.compile(
+    r"(?:^|/)(?:click|clk|clicks?|serve|serving|offer|offers|delivery|ck\.php|afu\.php|aff_c|aff|"
+    r"invoke\.js|tag\.min\.js|pop(?:under|up)?|redirect|redir|rdr|track|tracking|go|out|visit|"
+    r"promo|banner|banners|adserver|ads?|adx|rtb|bid|imp|impression|pixel|tr|cpm|zone)(?:[/?.]|$)",
+    regex.I,
+)
+_AD_HOST = regex.compile(
+    r"(?:^|[.-])(?:ads?|adx|track|trk|click|clk|go|promo|pop|banner|serve|rtb|cdn-ads|offers?)[.-]"
+    r"|cpm|revenue|boost|cash|promo|affil|traffic|popunder|clicks|adserv|advert|bidder|reach(?:conv|ads)|"
+    r"conv(?:ert|ersion)|monetiz|payout|earn",
+    regex.I,
+)
+_HEX_RUN = regex.compile(r"[0-9a-f]{16,}", regex.I)
+_B64ISH = regex.compile(r"[A-Za-z0-9_-]{16,}")
+_UUID = regex.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", regex.I)
+_VOWELS = set("aeiouy")
+_WORDISH = regex.compile(r"^[a-z]+(?:[-_][a-z0-9]+)+$|^[a-z]{3,}(?:\.[a-z]{2,5})?$", regex.I)
+
+
+def entropy(token: str) -> float:
+    counts = Counter(token)
+    n = len(token)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+def is_random_token(token: str) -> bool:
+    """A path segment or name that no person wrote: random letters and digits."""
+    token = token.split(".", 1)[0]
+    if len(token) < 6 or _UUID.fullmatch(token):
+        return False
+    letters = [c for c in token.lower() if c.isalpha()]
+    digits = sum(c.isdigit() for c in token)
+    if "-" in token:
+        parts = [p for p in token.split("-") if p]
+        # four-character groups of mixed letters and digits: uqcg-t0i7-o1f7
+        return len(parts) >= 3 and all(len(p) <= 5 for p in parts) and any(any(c.isdigit() for c in p) for p in parts)
+    if not letters:
+        return False
+    if digits and letters and len(token) >= 7 and entropy(token) >= 2.8:
+        return True
+    upper = sum(c.isupper() for c in token)
+    if upper >= 2 and len(letters) - upper >= 2 and len(token) >= 8 and not token[1:].islower():
+        return True  # mixed case inside a token: xpdTQQLmnlDcSvIH
+    vowel_share = sum(c in _VOWELS for c in letters) / len(letters)
+    return len(token) >= 7 and vowel_share < 0.2
+
+
+def is_random_name(name: str) -> bool:
+    """A registrable name that looks machine-made (kcyiegydxszco, sbbdxfiosk7)."""
+    name = name.lower()
+    if len(name) < 7:
+        return False
+    if regex.search(r"[bcdfghjklmnpqrstvwxz]{5,}", name):
+        return True
+    letters = [c for c in name if c.isalpha()]
+    digits = sum(c.isdigit() for c in name)
+    if digits and letters and not name[-1].isdigit() and entropy(name) > 3.0:
+        return True
+    if letters and sum(c in _VOWELS for c in letters) / len(letters) < 0.22:
+        return True
+    return bool(digits and regex.search(r"[a-z]{6,}\d{1,3}$", name) is None and regex.search(r"\d", name))
+
+
+@dataclass(frozen=True, slots=True)
+class UrlContext:
+    """What the document says about one URL occurrence."""
+
+    alone_on_line: bool
+    occurrences: int
+    in_sentence: bool
+    under_reference_heading: bool
+    other_domains: frozenset[str]
+
+
+def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]:
+    """The URL features that fire for ``hit`` in its context."""
+    fired: list[Feature] = []
+    sub, name, suffix = split_host(hit.host)
+    if reputable or any(part in PUBLIC_SUFFIX_PARTS for part in suffix.split(".")):
+        fired.append(REPUTABLE)
+    if ctx.alone_on_line:
+        fired.append(ALONE_ON_LINE)
+    if ctx.occurrences >= 2:
+        fired.append(REPEATED)
+    segments = [s for s in hit.path.split("/") if s]
+    if any(is_random_token(s) for s in segments):
+        fired.append(OPAQUE_PATH)
+    query = hit.query.replace("&amp;", "&")
+    pairs = [p.split("=", 1) for p in query.split("&") if p]
+    values = [p[1] for p in pairs if len(p) == 2]
+    names = {p[0].lower() for p in pairs}
+    if any(_is_key_value(v) for v in values) or any(_HEX_RUN.fullmatch(s) for s in segments):
+        fired.append(KEY_PARAM)
+    if names & _AD_PARAM_NAMES and (len(names & _AD_PARAM_NAMES) >= 2 or len(names) <= 2):
+        fired.append(AD_PARAMS)
+    if _AD_PATH.search(hit.path):
+        fired.append(AD_PATH)
+    if _AD_HOST.search(hit.host):
+        fired.append(AD_HOST)
+    if suffix.split(".")[-1] in RISKY_TLDS:
+        fired.append(RISKY_TLD)
+    if is_random_name(name):
+        fired.append(RANDOM_HOST)
+    if hit.disguised:
+        fired.append(DISGUISED)
+    if ctx.other_domains and f"{name}.{suffix}" not in ctx.other_domains:
+        fired.append(FOREIGN_HOST)
+    if segments and _readable_path(segments):
+        fired.append(READABLE_PATH)
+    if ctx.in_sentence:
+        fired.append(IN_SENTENCE)
+    if ctx.under_reference_heading:
+        fired.append(REFERENCE_LIST)
+    return fired
+
+
+def _is_key_value(value: str) -> bool:
+    if _UUID.fullmatch(value):
+        return False
+    if _HEX_RUN.fullmatch(value) and len(value) >= 12:
+        return True
+    return bool(_B64ISH.fullmatch(value) and is_random_token(value))
+
+
+def _readable_path(segments: list[str]) -> bool:
+    """Most segments are words or hyphenated slugs a person wrote."""
+    words = 0
+    for segment in segments:
+        stem = segment.split(".", 1)[0]
+        if is_random_token(segment) or _HEX_RUN.search(segment):
+            return False
+        if _WORDISH.match(segment) and sum(c in _VOWELS for c in stem.lower()) >= 1:
+            words += 1
+    return words >= max(1, len(segments) - 1) and any("-" in s or len(s) >= 5 for s in segments)
+
+
+# --- promotional lines --------------------------------------------------------------------------
+_PROMO_SIGNS = (
+    # (name, pattern): each sign found adds one point
+    ("discount", regex.compile(r"-?\d{1,3}\s?%|\bhalf[- ]price\b", regex.I)),
+    ("money", regex.compile(r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|euros?|dollars?|usd|eur)\b", regex.I)),
+    ("shouting", regex.compile(r"!{2,}|\?!|!\s*$")),
+    ("emoji", regex.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")),
+    (
+        "promo-words",
+        regex.compile(
+            r"\b(?:free|gratis|kostenlos|gratuit\w*|grátis|gratuito|deal|offer|offre|oferta|offerta|aanbieding|"
+            r"angebot|promo\w*|sale|rabatt|descuento|desconto|sconto|réduction|korting|bonus|jackpot|casino|"
+            r"spins?|win|winner|gewinn\w*|gana|ganhe|vinci|gagne\w*|verdien\w*|earn|guarantee\w*|garanti\w*|"
+            r"congratulations|glückwunsch|félicitations|felicidades|parabéns|complimenti|gefeliciteerd|"
+            r"exclusive|exklusiv|limited|only today|solo hoy|nur heute|aujourd'hui seulement|solo oggi|"
+            r"só hoje|alleen vandaag|claim|redeem|click|klick\w*|cliquez|haz clic|clique|clicca|order now|"
+            r"buy now|jetzt|sofort|ahora|agora|subito|maintenant|nu|now|today|hoy|heute|oggi|hoje|vandaag|"
+            r"crypto|bitcoin|refinanc\w*|loan|kredit|prêt|préstamo|mortgage|lose weight|abnehmen|"
+            r"selected|ausgewählt|sélectionné|seleccionado|selezionato|selecionado|geselecteerd)\b",
+            regex.I,
+        ),
+    ),
+)
+
+
+def promo_signs(line: str) -> list[str]:
+    """The promotional signs in a line (discount, money, shouting, emoji, promo words)."""
+    return [name for name, pattern in _PROMO_SIGNS if pattern.search(line)]

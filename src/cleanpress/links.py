@@ -1,0 +1,167 @@
+"""Links: a URL together with the markup that carries it in the text.
+
+Removing an ad URL means removing what wraps it too: the Markdown link ``[text](url)``, the image
+``![alt](url)``, a reference link ``[text][id]`` and its definition ``[id]: url``, an autolink
+``<url>``, brackets or quotes around a bare URL, or the HTML element (``<a href=…>…</a>``,
+``<script src=…></script>``, ``<img …>``) left behind in scraped text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from cleanpress.urls import Skeleton, UrlHit, find_urls
+
+_MD_INLINE = regex.compile(
+    r"""(?P<bang>!?)\[(?P<text>[^\]\n]{0,500})\]\(\s*
+        (?P<dest><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)
+        (?:\s+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?\s*\)""",
+    regex.VERBOSE,
+)
+_MD_REF_DEF = regex.compile(
+    r"""^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<dest><[^>\n]*>|\S+)
+        (?:[ \t]+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?[ \t]*$""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+_MD_REF_USE = regex.compile(r"(?P<bang>!?)\[(?P<text>[^\]\n]{1,500})\]\[(?P<label>[^\]\n]*)\]")
+_WRAPPERS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "«": "»", "‘": "’"}
+
+# HTML left in scraped text; also entity-escaped (&lt;a href=…&gt;).
+_LT = r"(?:<|&lt;)"
+_GT = r"(?:>|&gt;)"
+_OPEN_TAG = regex.compile(rf"{_LT}(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]*?{_GT}", regex.I)
+_VOID = {"img", "link", "embed", "source", "meta", "br", "input", "param", "track", "area", "base", "wbr"}
+# Elements that only wrap a link, and go with it when they wrap nothing else.
+_WRAPPER_TAGS = (
+    "p|div|span|li|strong|b|em|i|u|center|figure|aside|section|small|font|noscript|ins|td|h[1-6]|blockquote"
+)
+_WRAP_OPEN = regex.compile(rf"{_LT}(?P<name>{_WRAPPER_TAGS})\b[^<>\n]*{_GT}[ \t]*$", regex.I)
+_MAX_ELEMENT_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A URL and the span of the construct that carries it."""
+
+    hit: UrlHit
+    start: int
+    end: int
+    kind: str
+    """``bare``, ``wrapped``, ``markdown``, ``image``, ``reference``, ``definition`` or ``html``."""
+    anchor: str = ""
+    """Visible link text (Markdown link text, HTML element text); empty for a bare URL."""
+
+
+def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
+    """Every URL in ``text`` with the construct around it, ordered by position."""
+    skel = skeleton or Skeleton(text)
+    hits = list(find_urls(text, skel))
+    if not hits:
+        return []
+    by_start = {hit.start: hit for hit in hits}
+    links: list[Link] = []
+    claimed: set[int] = set()
+
+    # Markdown reference definitions, then the reference links that use them.
+    definitions: dict[str, UrlHit] = {}
+    if "]:" in text:
+        for m in _MD_REF_DEF.finditer(text):
+            hit = _hit_in(by_start, m.start("dest"), m.end("dest"))
+            if hit is None:
+                continue
+            definitions[_label(m.group("label"))] = hit
+            links.append(Link(hit, m.start(), m.end(), "definition"))
+            claimed.add(hit.start)
+    if definitions:
+        for m in _MD_REF_USE.finditer(text):
+            label = _label(m.group("label") or m.group("text"))
+            if label in definitions:
+                links.append(Link(definitions[label], m.start(), m.end(), "reference", m.group("text")))
+
+    if "](" in text:
+        for m in _MD_INLINE.finditer(text):
+            hit = _hit_in(by_start, m.start("dest"), m.end("dest"))
+            if hit is None or hit.start in claimed:
+                continue
+            kind = "image" if m.group("bang") else "markdown"
+            links.append(Link(hit, m.start(), m.end(), kind, m.group("text")))
+            claimed.add(hit.start)
+
+    for hit in hits:
+        if hit.start in claimed:
+            continue
+        element = _html_element(text, hit) if ("<" in text or "&lt;" in text) else None
+        if element is not None:
+            start, end, anchor = element
+            links.append(Link(hit, start, end, "html", anchor))
+            continue
+        before = text[hit.start - 1] if hit.start else ""
+        after = text[hit.end] if hit.end < len(text) else ""
+        if before in _WRAPPERS and after == _WRAPPERS[before]:
+            links.append(Link(hit, hit.start - 1, hit.end + 1, "wrapped"))
+        else:
+            links.append(Link(hit, hit.start, hit.end, "bare"))
+    links.sort(key=lambda link: (link.start, -link.end))
+    return links
+
+
+def _hit_in(by_start: dict[int, UrlHit], start: int, end: int) -> UrlHit | None:
+    for offset in range(start, min(end, start + 2)):  # "<url>" destinations start one later
+        hit = by_start.get(offset)
+        if hit is not None and hit.end <= end:
+            return hit
+    return None
+
+
+def _label(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _html_element(text: str, hit: UrlHit) -> tuple[int, int, str] | None:
+    """The HTML element whose attribute or script holds ``hit``: (start, end, visible text)."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end == -1 else line_end
+    window_start = max(line_start, hit.start - _MAX_ELEMENT_CHARS)
+    head = text[window_start : hit.start]
+    # Inside a start tag: the last "<name" before the URL with no ">" between.
+    open_at = max(head.rfind("<"), head.rfind("&lt;"))
+    if open_at != -1:
+        tag_start = window_start + open_at
+        m = _OPEN_TAG.match(text, tag_start, min(len(text), tag_start + _MAX_ELEMENT_CHARS))
+        if m is not None and m.end() >= hit.end:
+            return _close_element(text, tag_start, m.end(), m.group("name").lower(), line_end)
+    # Inside a script body: <script>window.location="…"</script>
+    script = regex.search(rf"{_LT}script\b[^<>]*{_GT}[^<>]*$", head, regex.I)
+    if script is not None:
+        tag_start = window_start + script.start()
+        tag_end = text.find(">", tag_start) + 1 if text[tag_start] == "<" else text.find("&gt;", tag_start) + 4
+        return _close_element(text, tag_start, tag_end, "script", line_end)
+    return None
+
+
+def _close_element(text: str, start: int, open_end: int, name: str, line_end: int) -> tuple[int, int, str]:
+    end = open_end
+    anchor = ""
+    if name not in _VOID and not text[open_end - 2 : open_end].startswith("/"):
+        closer = regex.compile(rf"{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
+        m = closer.search(text, open_end, min(len(text), open_end + _MAX_ELEMENT_CHARS))
+        if m is not None:
+            end = m.end()
+            anchor = regex.sub(rf"{_LT}[^<>]*?{_GT}", "", text[open_end : m.start()]).strip()
+    # Grow over wrappers that hold nothing else: <p><a …>…</a></p>
+    while True:
+        head = text[max(0, start - 300) : start]
+        m = _WRAP_OPEN.search(head)
+        if m is None:
+            break
+        name = m.group("name").lower()
+        closer = regex.compile(rf"[ \t]*{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
+        c = closer.match(text, end)
+        if c is None:
+            break
+        start = start - len(head) + m.start()
+        end = c.end()
+    return start, end, anchor

@@ -1,0 +1,233 @@
+"""Rule packs: TOML files of rules, validated into typed rules with ``path:line`` errors."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from cleanpress.domains import ListFormatError, read_domain_list
+from cleanpress.model import CONFIDENCE_LEVELS, Confidence
+
+RULE_KINDS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    # kind -> parameters it accepts and their types
+    "url-domain": {"domains": list, "lists": list, "list_format": str, "standalone_only": bool},
+    "url-pattern": {"pattern": str, "standalone_only": bool, "unwrap": list},
+    "url-shape": {"threshold": (int, float), "standalone_only": bool, "lists": list, "domains": list},
+    "line-pattern": {"pattern": str, "patterns": list, "max_chars": int, "case_sensitive": bool},
+    "repeated-line": {"min_count": int, "min_chars": int, "max_chars": int, "require": str, "min_promo": int},
+    "markup-pattern": {"pattern": str},
+    "tracking-params": {"params": list, "prefixes": list},
+    "invisible-chars": {},
+}
+_COMMON_FIELDS = {"id", "name", "kind", "reason", "description", "confidence", "default", "examples"}
+_REQUIRED = ("id", "name", "kind", "reason")
+_ID = regex.compile(r"CP\d{3}")
+
+
+class RuleError(ValueError):
+    """A rule pack that cannot be used; the message starts with ``path:line:``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule as declared in a pack."""
+
+    id: str
+    name: str
+    kind: str
+    reason: str
+    params: dict[str, Any]
+    confidence: Confidence = "certain"
+    default: bool = True
+    description: str = ""
+    examples_remove: tuple[str, ...] = ()
+    examples_keep: tuple[str, ...] = ()
+    source: str = ""
+    """``path:line`` of the rule's ``[[rule]]`` header."""
+    domains: frozenset[str] = field(default=frozenset(), repr=False)
+    """For ``url-domain``: the inline domains and those of every list, loaded once."""
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs shipped with cleanpress (inside the wheel, or ``rules/`` in a checkout)."""
+    packaged = resources.files("cleanpress") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError("cleanpress: the built-in rule packs are missing from this installation")
+
+
+def pack_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand directories into the ``*.toml`` packs they hold, sorted by name."""
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.toml")))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise RuleError(f"{path}: no such rule pack")
+    return found
+
+
+def load_rules(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> list[Rule]:
+    """Load the built-in packs (unless ``builtin=False``) and then every pack in ``paths``."""
+    packs = ([builtin_rules_dir()] if builtin else []) + list(paths)
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in pack_paths(packs):
+        for rule in load_pack(path):
+            if rule.id in seen:
+                raise RuleError(f"{rule.source}: rule id {rule.id} is already defined at {seen[rule.id]}")
+            seen[rule.id] = rule.source
+            rules.append(rule)
+    return rules
+
+
+def load_pack(path: Path) -> list[Rule]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule pack: {exc}") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise RuleError(f"{path}:{line}: invalid TOML: {str(exc).split(' (at line')[0]}") from None
+    unknown = set(data) - {"pack", "rule"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(f"{path}:{_find_line(raw, key, 0)}: unknown top-level key {key!r}{_hint(key, ['pack', 'rule'])}")
+    headers = _rule_header_lines(raw)
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        raise RuleError(f"{path}:1: 'rule' must be an array of tables ([[rule]])")
+    return [
+        _parse_rule(path, raw, entry, headers[i] if i < len(headers) else 1) for i, entry in enumerate(entries)
+    ]
+
+
+def _parse_rule(path: Path, raw: str, entry: dict[str, Any], header_line: int) -> Rule:
+    def fail(message: str, key: str | None = None) -> RuleError:
+        line = _find_line(raw, key, header_line) if key else header_line
+        return RuleError(f"{path}:{line}: {message}")
+
+    for key in _REQUIRED:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise fail(f"rule is missing the required field {key!r}")
+    rule_id = entry["id"]
+    if not _ID.fullmatch(rule_id):
+        raise fail(f"rule id {rule_id!r} is not of the form CP123", "id")
+    kind = entry["kind"]
+    if kind not in RULE_KINDS:
+        raise fail(f"unknown kind {kind!r}{_hint(kind, RULE_KINDS)}", "kind")
+    accepted = RULE_KINDS[kind]
+    params: dict[str, Any] = {}
+    for key, value in entry.items():
+        if key in _COMMON_FIELDS:
+            continue
+        if key not in accepted:
+            raise fail(f"{rule_id}: unknown field {key!r} for kind {kind!r}{_hint(key, accepted)}", key)
+        if not isinstance(value, accepted[key]):
+            raise fail(f"{rule_id}: field {key!r} has the wrong type", key)
+        params[key] = value
+    confidence = entry.get("confidence", "certain")
+    if confidence not in CONFIDENCE_LEVELS:
+        raise fail(f"{rule_id}: confidence must be one of {', '.join(CONFIDENCE_LEVELS)}", "confidence")
+    examples = entry.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"remove", "keep"}:
+        raise fail(f"{rule_id}: examples takes only 'remove' and 'keep' lists", "examples")
+    for group in ("remove", "keep"):
+        items = examples.get(group, [])
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise fail(f"{rule_id}: examples.{group} must be a list of strings", "examples")
+    for key in ("pattern",):
+        if key in params:
+            _check_regex(params[key], lambda msg, key=key: fail(f"{rule_id}: bad regex in {key!r}: {msg}", key))
+    for pattern in params.get("patterns", []):
+        if not isinstance(pattern, str):
+            raise fail(f"{rule_id}: 'patterns' must be a list of strings", "patterns")
+        _check_regex(pattern, lambda msg: fail(f"{rule_id}: bad regex in 'patterns': {msg}", "patterns"))
+    if kind in ("line-pattern", "markup-pattern", "url-pattern") and not (
+        params.get("pattern") or params.get("patterns")
+    ):
+        raise fail(f"{rule_id}: kind {kind!r} needs a 'pattern'")
+    domains: frozenset[str] = frozenset()
+    if kind == "url-domain" or (kind == "url-shape" and ("lists" in params or "domains" in params)):
+        domains = _load_domains(path, raw, header_line, rule_id, params)
+    return Rule(
+        id=rule_id,
+        name=entry["name"],
+        kind=kind,
+        reason=entry["reason"].strip(),
+        params=params,
+        confidence=confidence,
+        default=bool(entry.get("default", True)),
+        description=str(entry.get("description", "")).strip(),
+        examples_remove=tuple(examples.get("remove", [])),
+        examples_keep=tuple(examples.get("keep", [])),
+        source=f"{path}:{header_line}",
+        domains=domains,
+    )
+
+
+def _load_domains(path: Path, raw: str, header_line: int, rule_id: str, params: dict[str, Any]) -> frozenset[str]:
+    domains = {str(d).lower().strip(".") for d in params.get("domains", [])}
+    fmt = params.get("list_format", "auto")
+    for name in params.get("lists", []):
+        list_path = (path.parent / str(name)).resolve()
+        try:
+            domains.update(read_domain_list(list_path, fmt))
+        except OSError as exc:
+            line = _find_line(raw, "lists", header_line)
+            raise RuleError(f"{path}:{line}: {rule_id}: cannot read domain list {name!r}: {exc.strerror}") from None
+        except ListFormatError as exc:
+            raise RuleError(f"{list_path}:{exc.line_number}: {exc}") from None
+    if not domains:
+        raise RuleError(f"{path}:{header_line}: {rule_id}: url-domain rule lists no domains")
+    return frozenset(domains)
+
+
+def _check_regex(pattern: str, fail: Any) -> None:
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise fail(str(exc)) from None
+
+
+def _rule_header_lines(raw: str) -> list[int]:
+    return [n for n, line in enumerate(raw.splitlines(), start=1) if line.strip() == "[[rule]]"]
+
+
+def _find_line(raw: str, key: str | None, after: int) -> int:
+    """The line of ``key = …`` at or after line ``after`` (the rule's header); else ``after``."""
+    if key is None:
+        return after
+    pattern = regex.compile(rf"^\s*{regex.escape(key)}(?:\.\w+)?\s*=")
+    lines = raw.splitlines()
+    for number in range(max(after, 1), len(lines) + 1):
+        if number > after and lines[number - 1].strip() == "[[rule]]":
+            break
+        if pattern.match(lines[number - 1]):
+            return number
+    return max(after, 1)
+
+
+def _line_from_message(message: str) -> int:
+    m = regex.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else 1
+
+
+def _hint(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

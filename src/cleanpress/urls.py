@@ -1,0 +1,231 @@
+"""Finding URLs in scraped text, as written and as disguised.
+
+A URL is found in every form scraped text carries it: ``https://…``, scheme-less ``www.…``,
+protocol-relative ``//host/…``, bare ``host.tld/path``, de-fanged (``hxxps://``, ``example[.]com``,
+``example(dot)com``, ``ads . example . com/…``), with zero-width or bidi characters inside, in any
+letter case. Each hit carries its span in the original text and a normalised form for the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+import regex
+import tldextract
+
+# Characters that render as nothing and are used to break up a URL so that filters miss it.
+INVISIBLE_CHARS = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]")
+
+_LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?"
+_TLD = r"(?:\p{L}{2,63}|xn--[a-z0-9-]{2,59})"
+# A host separator: a dot, or a de-fanged dot ("[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}").
+_DOT = r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})"
+# Loose separators put spaces around the dot ("ads . example . com", "example [dot] com"); they are
+# accepted only after a scheme and only when a path follows, so prose ("… example.com . Then …") is
+# never swallowed.
+_LOOSE_DOT = r"(?:[ ]?(?:\[dot\]|\(dot\)|\{dot\}|\[\.\]|\(\.\)|\{\.\})[ ]?|[ ]\.[ ]|[ ]dot[ ])"
+_HOST = rf"{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}"
+_LOOSE_HOST = rf"{_LABEL}(?:(?:{_DOT}|{_LOOSE_DOT}){_LABEL})*(?:{_DOT}|{_LOOSE_DOT}){_TLD}"
+_PORT = r"(?::\d{1,5})?"
+_PATH_CHARS = r"[^\s<>\"'`\\^]"
+_PATH = rf"(?:[/?#]{_PATH_CHARS}*)"
+_SCHEME = r"(?P<scheme>h(?:tt|xx|\*\*)ps?|ftp)(?P<colon>://|\[:\]//|\[://\]|\(:\)//)"
+_USERINFO = r"(?:[\w.%+-]{1,64}@)?"
+
+URL_RE = regex.compile(
+    rf"""
+    (?:
+        {_SCHEME}{_USERINFO}(?:(?P<host>{_HOST}){_PORT}{_PATH}?|(?P<loose>{_LOOSE_HOST}){_PORT}{_PATH})
+      | (?<![\w.@/:-])(?P<www>www{_DOT}{_HOST}){_PORT}{_PATH}?
+      | (?<![\w:/.@]|\]\()//(?P<rel>{_HOST}){_PORT}{_PATH}?
+      | (?<![\w.@/:#-])(?P<bare>{_HOST}){_PORT}/{_PATH_CHARS}*
+    )
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+_DEFANG = regex.compile(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\bdot\b)\s*|\s+\.\s+", regex.I)
+# Entities that end a URL inside entity-escaped markup (&quot;https://…&quot;&gt;).
+_ENTITY_END = regex.compile(r"&(?:quot|gt|lt|apos|#34|#39|#x22|#x27);", regex.I)
+_TRAILING_PUNCT = ".,;:!?…*_~'\""
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), include_psl_private_domains=False)
+
+
+@lru_cache(maxsize=65536)
+def split_host(host: str) -> tuple[str, str, str]:
+    """``(subdomain, domain, suffix)`` of a host, from tldextract's bundled public suffix list."""
+    parts = _EXTRACT(host)
+    return parts.subdomain, parts.domain, parts.suffix
+
+
+def registrable_domain(host: str) -> str:
+    """The registrable domain of ``host`` ("news.bbc.co.uk" -> "bbc.co.uk"), or the host itself."""
+    _, domain, suffix = split_host(host)
+    return f"{domain}.{suffix}" if domain and suffix else host
+
+
+@dataclass(frozen=True, slots=True)
+class UrlHit:
+    """A URL as found in the original text."""
+
+    start: int
+    end: int
+    raw: str
+    """The original text of the URL, disguises included."""
+    url: str
+    """Normalised: invisible characters and de-fanging removed, scheme and host in lower case."""
+    host: str
+    rest: str
+    """Everything after the host: port, path, query and fragment."""
+    form: str
+    """``scheme``, ``www``, ``relative`` (``//host``) or ``bare`` (``host.tld/path``)."""
+    disguised: bool
+    """Whether invisible characters or de-fanging had to be undone to read it."""
+
+    @property
+    def path(self) -> str:
+        return self.rest.split("?", 1)[0].split("#", 1)[0]
+
+    @property
+    def query(self) -> str:
+        if "?" not in self.rest:
+            return ""
+        return self.rest.split("?", 1)[1].split("#", 1)[0]
+
+    @property
+    def domain(self) -> str:
+        return registrable_domain(self.host)
+
+
+class Skeleton:
+    """The text with invisible characters taken out, and the way back to original offsets."""
+
+    __slots__ = ("_map", "text")
+
+    def __init__(self, text: str) -> None:
+        if _INVISIBLE.search(text) is None:
+            self.text = text
+            self._map: list[int] | None = None
+            return
+        kept: list[str] = []
+        mapping: list[int] = []
+        for i, ch in enumerate(text):
+            if _INVISIBLE.match(ch) is None:
+                kept.append(ch)
+                mapping.append(i)
+        mapping.append(len(text))
+        self.text = "".join(kept)
+        self._map = mapping
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of skeleton span ``[start, end)``."""
+        if self._map is None:
+            return start, end
+        if end <= start:
+            return self._map[start], self._map[start]
+        return self._map[start], self._map[end - 1] + 1
+
+
+def _trim(candidate: str) -> str:
+    """Drop trailing punctuation and unbalanced closing brackets that belong to the prose."""
+    entity = _ENTITY_END.search(candidate)
+    if entity:
+        candidate = candidate[: entity.start()]
+    while candidate:
+        last = candidate[-1]
+        if last in _TRAILING_PUNCT:
+            candidate = candidate[:-1]
+        elif last in _CLOSERS and candidate.count(last) > candidate.count(_CLOSERS[last]):
+            candidate = candidate[:-1]
+        else:
+            break
+    return candidate
+
+
+def normalise_host(host: str) -> str:
+    host = _DEFANG.sub(".", host).replace(" ", "").lower().strip(".")
+    return host
+
+
+def _valid_suffix(host: str) -> bool:
+    _, domain, suffix = split_host(host)
+    return bool(domain and suffix)
+
+
+def find_urls(text: str, skeleton: Skeleton | None = None) -> Iterator[UrlHit]:
+    """Every URL in ``text``, in order of appearance."""
+    skel = skeleton or Skeleton(text)
+    s = skel.text
+    for m in URL_RE.finditer(s):
+        token = _trim(m.group(0))
+        start = m.start()
+        end = start + len(token)
+        if m.group("scheme"):
+            raw_host = m.group("host") or m.group("loose")
+            scheme = m.group("scheme").lower()
+            scheme = "https" if scheme.endswith("s") else "http"
+            form = "scheme"
+            host_start = m.start("host") if m.group("host") else m.start("loose")
+            host_end = host_start + len(raw_host)
+        elif m.group("www"):
+            raw_host, scheme, form = m.group("www"), "https", "www"
+            host_start, host_end = m.start("www"), m.end("www")
+        elif m.group("rel"):
+            raw_host, scheme, form = m.group("rel"), "https", "relative"
+            host_start, host_end = m.start("rel"), m.end("rel")
+        else:
+            raw_host, scheme, form = m.group("bare"), "https", "bare"
+            host_start, host_end = m.start("bare"), m.end("bare")
+        if host_end > end:  # trimming ate into the host: not a URL after all
+            continue
+        host = normalise_host(raw_host)
+        if form in ("bare", "relative", "www") and not _valid_suffix(host):
+            continue
+        rest = s[host_end:end]
+        o_start, o_end = skel.span(start, end)
+        raw = text[o_start:o_end]
+        disguised = (
+            raw != token
+            or host != raw_host.lower()
+            or (m.group("scheme") is not None and m.group("scheme").lower() not in ("http", "https", "ftp"))
+            or (m.group("colon") not in (None, "://"))
+        )
+        yield UrlHit(
+            start=o_start,
+            end=o_end,
+            raw=raw,
+            url=f"{scheme}://{host}{rest}",
+            host=host,
+            rest=rest,
+            form=form,
+            disguised=disguised,
+        )
+
+
+def parse_url(value: str) -> UrlHit | None:
+    """Read ``value`` as one URL (e.g. a redirect target); None when it is not exactly a URL."""
+    value = value.strip()
+    for hit in find_urls(value):
+        if hit.start == 0 and hit.end >= len(value.rstrip("/")):
+            return hit
+        return None
+    return None
+
+
+def unquote_repeatedly(value: str, rounds: int = 3) -> str:
+    """Percent-decode until stable (redirect targets are often encoded twice)."""
+    for _ in range(rounds):
+        decoded = unquote(value)
+        if decoded == value:
+            break
+        value = decoded
+    return value
