@@ -30,8 +30,12 @@ MAX_LINE_LEAD_IN_WORDS = 12
 MAX_INLINE_LEAD_IN_WORDS = 6
 
 _TAG = regex.compile(r"(?:<|&lt;)/?[a-zA-Z][^<>]*?(?:>|&gt;)")
+_NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+-]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]]*\s+(?=\S)")
+_SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|[”»])\s+")
+# What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
+# the start of the next sentence.
+_ENDS_SENTENCE = regex.compile(r"([.,;:!?…]*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])")
 _LINE_DECOR_LEFT = regex.compile(r"^[\s>#*+•·|_~-]*(?:\d{1,3}[.)]\s+)?[\s*_~\[(【「]*")
 _LINE_DECOR_RIGHT = regex.compile(r"[\s*_~\])】」.!:;…»›→⟶>|–—-]*$")
 _REFERENCE_HEADING = regex.compile(
@@ -224,8 +228,11 @@ class Cleaner:
             elif rule.kind == "url-shape":
                 domain = registrable_domain(hit.host)
                 others = frozenset(d for d in domains if d != domain)
+                label = _label_words(doc, link)
                 ctx = heuristics.UrlContext(
                     alone_on_line=_alone_on_line(doc, link),
+                    label_words=label,
+                    link_text=_link_text(doc, link, label),
                     occurrences=counts[hit.url],
                     in_sentence=_in_sentence(doc, link),
                     under_reference_heading=line_index in headings,
@@ -411,11 +418,27 @@ def strip_line(content: str) -> str:
 
 
 def _alone_on_line(doc: Document, link: Link) -> bool:
+    """Nothing but the link (and markup or punctuation) on its line."""
     line = doc.line_at(link.start)
     if link.end > line.end:
         return False
     rest = doc.text[line.start : link.start] + doc.text[link.end : line.end]
-    return not _WORD.search(_TAG.sub("", rest))
+    return not _NOT_MARKUP.search(_TAG.sub("", rest))
+
+
+def _link_text(doc: Document, link: Link, label_words: int) -> str:
+    """The link's anchor text, and the line's label when the link is a link line."""
+    if label_words > heuristics.MAX_LABEL_WORDS:
+        return link.anchor
+    line = doc.line_at(link.start)
+    return f"{doc.text[line.start : link.start]} {link.anchor}"
+
+
+def _label_words(doc: Document, link: Link) -> int:
+    """Words on the link's line outside the link, when that is a short label ("Sponsored:")."""
+    line = doc.line_at(link.start)
+    rest = doc.text[line.start : link.start] + " " + doc.text[link.end : line.end]
+    return len(_words(rest))
 
 
 def _in_sentence(doc: Document, link: Link) -> bool:
@@ -578,24 +601,24 @@ def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | N
 
 
 def _inline_spans(doc: Document, group: list[Finding]) -> list[tuple[int, int, Finding]]:
+    """Spans for spam inside a line that has real content too.
+
+    Spam injected between two sentences ("… in 2011. Find out more: https://ad… Ivan said …") is
+    a sentence of its own: it goes with its short lead-in and trailing punctuation. Spam inside a
+    sentence goes alone. Either way one adjoining space goes too, so no double space is left."""
     text = doc.text
     spans: list[tuple[int, int, Finding]] = []
     for finding in group:
         line = doc.line_at(finding.start)
         start, end = finding.start, finding.end
-        after = text[end : line.end]
-        if not _words(after) and not any(f.start >= end for f in group if f is not finding):
-            # Appended at the end of a paragraph: take the lead-in and the trailing punctuation.
-            before = text[line.start : start]
-            sentence_ends = list(_SENTENCE_END.finditer(before))
-            lead_from = sentence_ends[-1].end() if sentence_ends else 0
-            lead_in = before[lead_from:]
-            if sentence_ends and len(_words(lead_in)) <= MAX_INLINE_LEAD_IN_WORDS:
-                start = line.start + lead_from
-            end = line.end if not after.strip() or not _words(after) else end
-            while end > finding.end and text[end - 1] in " \t":
-                end -= 1
-        # One adjoining space goes too: the one before, else the one after.
+        before = text[line.start : start]
+        after = text[end : line.end] if end <= line.end else ""
+        sentence_ends = list(_SENTENCE_END.finditer(before))
+        lead_from = sentence_ends[-1].end() if sentence_ends else 0
+        ends_sentence = _ENDS_SENTENCE.match(after)
+        if ends_sentence is not None and len(_words(before[lead_from:])) <= MAX_INLINE_LEAD_IN_WORDS:
+            start = line.start + lead_from
+            end += len(ends_sentence.group(1))
         if start > line.start and text[start - 1] in " \t":
             start -= 1
         elif end < line.end and text[end] in " \t":

@@ -27,6 +27,8 @@ class Feature:
 
 # --- URL features -------------------------------------------------------------------------------
 ALONE_ON_LINE = Feature("alone-on-line", 1.0, "injected links stand on their own line; citations are introduced")
+LINK_LINE = Feature("link-line", 0.5, "a link with only a short label on its line (**Sponsored:** [text](url))")
+PROMO_TEXT = Feature("promo-text", 1.0, "the link text or its label is a sales pitch (win, free, 70% off, click)")
 REPEATED = Feature("repeated", 1.5, "the same link several times in one article is injection, not citation")
 OPAQUE_PATH = Feature("opaque-path", 1.0, "ad links route by random tokens (/vt6hstxc, /c/xpdTQQLm)")
 KEY_PARAM = Feature("key-param", 1.5, "a long hex or base64 query value is a campaign or publisher key")
@@ -43,9 +45,12 @@ IN_SENTENCE = Feature("in-sentence", -1.5, "a URL inside running prose is usuall
 REFERENCE_LIST = Feature("reference-list", -2.0, "a line under a 'Further reading' / 'Sources' heading")
 
 URL_FEATURES = (
-    ALONE_ON_LINE, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST, RISKY_TLD,
+    ALONE_ON_LINE, LINK_LINE, PROMO_TEXT, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST, RISKY_TLD,
     RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE, READABLE_PATH, IN_SENTENCE, REFERENCE_LIST,
 )  # fmt: skip
+
+# A label of at most this many words beside a link ("Sponsored:", "Click here:") makes a link line.
+MAX_LABEL_WORDS = 4
 
 # TLDs that hold a large share of ad, pop-under and scam hosts (Spamhaus / Interisle abuse rankings)
 RISKY_TLDS = frozenset(
@@ -130,6 +135,10 @@ class UrlContext:
     """What the document says about one URL occurrence."""
 
     alone_on_line: bool
+    label_words: int
+    """Words on the line outside the link."""
+    link_text: str
+    """The link's anchor text plus the label before it on the line."""
     occurrences: int
     in_sentence: bool
     under_reference_heading: bool
@@ -144,6 +153,10 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(REPUTABLE)
     if ctx.alone_on_line:
         fired.append(ALONE_ON_LINE)
+    elif ctx.label_words <= MAX_LABEL_WORDS:
+        fired.append(LINK_LINE)
+    if ctx.link_text and promo_signs(ctx.link_text):
+        fired.append(PROMO_TEXT)
     if ctx.occurrences >= 2:
         fired.append(REPEATED)
     segments = [s for s in hit.path.split("/") if s]
@@ -169,7 +182,7 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(DISGUISED)
     if ctx.other_domains and f"{name}.{suffix}" not in ctx.other_domains:
         fired.append(FOREIGN_HOST)
-    if segments and _readable_path(segments):
+    if segments and AD_PATH not in fired and _readable_path(segments):
         fired.append(READABLE_PATH)
     if ctx.in_sentence:
         fired.append(IN_SENTENCE)
@@ -187,42 +200,90 @@ def _is_key_value(value: str) -> bool:
 
 
 def _readable_path(segments: list[str]) -> bool:
-    """Most segments are words or hyphenated slugs a person wrote."""
+    """The path reads as words a person wrote: a hyphenated slug, or several word segments."""
     words = 0
+    slug = False
     for segment in segments:
         stem = segment.split(".", 1)[0]
         if is_random_token(segment) or _HEX_RUN.search(segment):
             return False
-        if _WORDISH.match(segment) and sum(c in _VOWELS for c in stem.lower()) >= 1:
+        if _WORDISH.match(segment) and any(c in _VOWELS for c in stem.lower()):
             words += 1
-    return words >= max(1, len(segments) - 1) and any("-" in s or len(s) >= 5 for s in segments)
+            parts = [p for p in regex.split(r"[-_]", stem) if p.isalpha() and len(p) >= 2]
+            slug = slug or len(parts) >= 2
+    return words >= max(1, len(segments) - 1) and (slug or words >= 2)
 
 
 # --- promotional lines --------------------------------------------------------------------------
-_PROMO_SIGNS = (
-    # (name, pattern): each sign found adds one point
-    ("discount", regex.compile(r"-?\d{1,3}\s?%|\bhalf[- ]price\b", regex.I)),
-    ("money", regex.compile(r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|euros?|dollars?|usd|eur)\b", regex.I)),
-    ("shouting", regex.compile(r"!{2,}|\?!|!\s*$")),
-    ("emoji", regex.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")),
+# Each theme found in a line counts once. Spam lines are sales pitches, so they show two or more
+# themes ("Congratulations! You have been selected for a free …": prize + giveaway); real text that
+# happens to repeat (meal-plan headings, refrains) shows none or one.
+_PROMO_THEMES: tuple[tuple[str, str], ...] = (
+    ("discount", r"-?\d{1,3}\s?%|\bhalf[- ]price\b"),
+    ("money", r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|euros?|dollars?|usd|eur)\b"),
+    ("shouting", r"!{2,}|\?!|!\s*$|^[¡¿]"),
+    ("emoji", r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
     (
-        "promo-words",
-        regex.compile(
-            r"\b(?:free|gratis|kostenlos|gratuit\w*|grátis|gratuito|deal|offer|offre|oferta|offerta|aanbieding|"
-            r"angebot|promo\w*|sale|rabatt|descuento|desconto|sconto|réduction|korting|bonus|jackpot|casino|"
-            r"spins?|win|winner|gewinn\w*|gana|ganhe|vinci|gagne\w*|verdien\w*|earn|guarantee\w*|garanti\w*|"
-            r"congratulations|glückwunsch|félicitations|felicidades|parabéns|complimenti|gefeliciteerd|"
-            r"exclusive|exklusiv|limited|only today|solo hoy|nur heute|aujourd'hui seulement|solo oggi|"
-            r"só hoje|alleen vandaag|claim|redeem|click|klick\w*|cliquez|haz clic|clique|clicca|order now|"
-            r"buy now|jetzt|sofort|ahora|agora|subito|maintenant|nu|now|today|hoy|heute|oggi|hoje|vandaag|"
-            r"crypto|bitcoin|refinanc\w*|loan|kredit|prêt|préstamo|mortgage|lose weight|abnehmen|"
-            r"selected|ausgewählt|sélectionné|seleccionado|selezionato|selecionado|geselecteerd)\b",
-            regex.I,
-        ),
+        "ad-label",
+        r"^\W*(?:sponsored|gesponsert|gesponsord|sponsorisé|patrocinado|sponsorizzato|anzeige|werbung|"
+        r"publicité|publicidad|publicidade|pubblicità|advertentie|advertisement|promoted|ad|ads|pub)\b",
+    ),
+    (
+        "giveaway",
+        r"\b(?:free|gratis|kostenlos\w*|gratuit\w*|grátis|bonus|prize|preis|prix|premio|prémio|prijs|"
+        r"giveaway|gift ?card|gutschein|bon d'achat|tarjeta regalo|buono|vale-presente|cadeaubon|"
+        r"jackpot|free spins|freispiele|tours gratuits|giros gratis|giri gratis|rodadas grátis)\b",
+    ),
+    (
+        "prize",
+        r"\b(?:congratulations|glückwunsch|herzlichen glückwunsch|félicitations|felicidades|enhorabuena|"
+        r"parabéns|complimenti|congratulazioni|gefeliciteerd|you(?:'ve| have) (?:been selected|won)|"
+        r"winner|gewinner|gagnant|ganador|vincitore|vencedor|winnaar|selected|ausgewählt|sélectionné|"
+        r"seleccionado|selezionato|selecionado|geselecteerd|win|gewinn\w*|gagne[rz]?|gana[rd]?|vinci|"
+        r"ganhe|ganhar|win(?:nen)?)\b",
+    ),
+    (
+        "deal",
+        r"\b(?:deal|deals|offer|offre|oferta|offerta|aanbieding|angebot|promo\w*|sale|soldes|rebajas|saldi|"
+        r"rabatt|descuento|desconto|sconto|réduction|remise|korting|discount|coupon|clearance|"
+        r"hot deal|flash)\b",
+    ),
+    (
+        "urgency",
+        r"\b(?:only today|today only|solo hoy|nur heute|heute nur|aujourd'hui seulement|seulement aujourd'hui|"
+        r"solo oggi|só hoje|apenas hoje|alleen vandaag|limited|limitad[oa]|limitiert|limité|"
+        r"last chance|letzte chance|dernière chance|última oportunidad|ultima occasione|última chance|"
+        r"laatste kans|hurry|act now|now|jetzt|sofort|maintenant|ahora|agora|subito|ora|nu|today|heute|"
+        r"aujourd'hui|hoy|oggi|hoje|vandaag|tonight|overnight|in \d+ days?|in \d+ tagen|en \d+ jours)\b",
+    ),
+    (
+        "call-to-action",
+        r"\b(?:claim|redeem|click|klick\w*|cliquez|clique[zr]?|haz clic|clicca|order now|buy now|shop now|"
+        r"jetzt kaufen|achetez|compra(?:r)? ya|acquista|compre já|koop nu|sign up now|register now|"
+        r"download now|call now|don't miss|nicht verpassen|ne manquez pas|no te pierdas|non perdere|"
+        r"não perca|mis het niet|sichern|profitez|aprovecha|approfitta|aproveite|profiteer)\b",
+    ),
+    (
+        "get-rich",
+        r"\b(?:earn|verdien\w*|gagne[rz]? de l'argent|gana dinero|guadagna\w*|ganhe dinheiro|"
+        r"make money|work from home|von zu hause|depuis chez vous|desde casa|da casa|sem sair de casa|"
+        r"vanuit huis|passive income|crypto\w*|bitcoin|forex|trading bot|investment|invest|"
+        r"refinanc\w*|loan|kredit|prêt|préstamo|prestito|empréstimo|lening|mortgage|hypothek|"
+        r"casino|bet|wette|pari|apuesta|scommess\w*|aposta|gokken|slots?)\b",
+    ),
+    (
+        "miracle",
+        r"\b(?:miracle|wunder\w*|miracul\w*|milagr\w*|miracol\w*|wonder\w*|secret|geheimnis|secreto|"
+        r"segreto|segredo|geheim|doctors hate|ärzte hassen|one weird trick|trick|astuce|truco|trucco|"
+        r"truque|shocking|schockierend|choquant|impactante|scioccante|chocante|schokkend|"
+        r"belly fat|bauchfett|graisse|grasa abdominal|grasso|gordura|buikvet|lose weight|abnehmen|"
+        r"maigrir|adelgazar|dimagrire|emagrecer|afvallen|melts?|schmilzt|derrite|scioglie|derrete|"
+        r"smelt|anti-aging|wrinkles|falten|rides|arrugas|rughe|rugas|rimpels|hot singles|singles)\b",
     ),
 )
+_PROMO_SIGNS = tuple((name, regex.compile(pattern, regex.I)) for name, pattern in _PROMO_THEMES)
 
 
 def promo_signs(line: str) -> list[str]:
-    """The promotional signs in a line (discount, money, shouting, emoji, promo words)."""
+    """The promotional themes a line shows (discount, money, shouting, giveaway, prize, …)."""
     return [name for name, pattern in _PROMO_SIGNS if pattern.search(line)]
