@@ -22,9 +22,12 @@ from cleanpress.ruleset import Rule, RuleError, load_rules
 from cleanpress.unicode import invisible_spans
 from cleanpress.urls import Skeleton, UrlHit, parse_url, registrable_domain, unquote_repeatedly
 
-# A line whose text, once its spam links are taken out, is at most this many words of lead-in
-# ("Click here:", "**Sponsored:**", "Dentists don't want you to know this:") goes as a whole.
+# A line whose text, once its spam links are taken out, is a short label ("**Sponsored:**",
+# "[Ad]") goes as a whole; so does a longer lead-in, up to MAX_LINE_LEAD_IN_WORDS, that introduces
+# the link (ends in a colon or arrow: "Dentists don't want you to know this:") or pitches it.
+MAX_LINE_LABEL_WORDS = 3
 MAX_LINE_LEAD_IN_WORDS = 12
+_INTRODUCES = regex.compile(r"[:：→⟶»>➡👉⬇-]\s*$|[-–—]\s*$")
 # An ad link appended to a real paragraph takes its lead-in ("Find out more:") with it when the
 # lead-in, counted from the end of the last sentence, is at most this many words.
 MAX_INLINE_LEAD_IN_WORDS = 6
@@ -594,8 +597,13 @@ def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | N
     tail = text[cursor : last.end] if cursor < last.end else ""
     if _words(tail):
         return None
-    lead_in = " ".join(gaps)
-    if len(_words(lead_in)) > MAX_LINE_LEAD_IN_WORDS or _SENTENCE_END.search(_TAG.sub(" ", lead_in).strip()):
+    lead_in = _LINE_DECOR_LEFT.sub("", " ".join(_TAG.sub(" ", gap) for gap in gaps), count=1).strip()
+    words = len(_words(lead_in))
+    if _SENTENCE_END.search(lead_in + " "):
+        return None  # a sentence stands before the spam: it is content
+    if words > MAX_LINE_LABEL_WORDS and not (
+        (_INTRODUCES.search(lead_in) or heuristics.promo_signs(lead_in)) and words <= MAX_LINE_LEAD_IN_WORDS
+    ):
         return None
     return first.index, last.index
 

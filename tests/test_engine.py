@@ -1,0 +1,133 @@
+"""How removals keep the document's shape, and how the Cleaner's options act."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanpress
+from cleanpress.model import apply_edits
+
+AD = "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041eh"
+
+
+def clean(text: str, **kwargs: object) -> cleanpress.CleanResult:
+    result = cleanpress.Cleaner(**kwargs).clean(text) if kwargs else cleanpress.clean(text)  # type: ignore[arg-type]
+    assert apply_edits(text, result.removals) == result.text
+    return result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"One.\n{AD}\nTwo.", "One.\nTwo."),  # single-spaced paragraphs
+        (f"One.\n\n{AD}\n\nTwo.", "One.\n\nTwo."),  # blank-line paragraphs: one blank goes too
+        (f"One.\r\n\r\n{AD}\r\n\r\nTwo.\r\n", "One.\r\n\r\nTwo.\r\n"),  # CRLF kept
+        (f"One.\n{AD}", "One."),  # last line without a break owns the break before it
+        (f"One.\n\n{AD}", "One."),
+        (f"One.\n\n{AD}\n", "One.\n"),
+        (f"{AD}\n\nOne.", "One."),  # first line
+        (f"One.\n\n{AD}\n\n{AD}\n\nTwo.", "One.\n\nTwo."),  # consecutive spam lines
+        (f"  {AD}  \nOne.", "One."),  # surrounding spaces
+    ],
+)
+def test_whole_line_removal_keeps_paragraph_shape(text: str, expected: str) -> None:
+    assert clean(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"The talks ended early. Click here: {AD}", "The talks ended early."),
+        (f"The talks ended early. Click here: {AD} Officials left.", "The talks ended early. Officials left."),
+        (f"The talks ended early. {AD}\nNext.", "The talks ended early.\nNext."),
+        (f"The talks ended early. → {AD}", "The talks ended early."),
+        (f"Implications for Global Security {AD}", "Implications for Global Security"),
+        (f"It ran on {AD} for weeks.", "It ran on for weeks."),
+    ],
+)
+def test_inline_spam_goes_with_lead_in_and_one_space(text: str, expected: str) -> None:
+    assert clean(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"[Claim your prize]({AD})",
+        f"**Sponsored:** [Claim your prize]({AD} 'Claim')",
+        f"* [Claim your prize](<{AD}>)",
+        f"<{AD}>",
+        f"({AD})",
+        f'<a href="{AD}" target="_blank">Find out more</a>',
+        f"<p><a href={AD} class=x><strong>Go</strong></a></p>",
+        f"&lt;a href=&quot;{AD}&quot;&gt;Go&lt;/a&gt;",
+        f'<iframe data-src="{AD}" width="728" height="90"></iframe>',
+        f'<script>window.location.href="{AD}";</script>',
+    ],
+)
+def test_link_constructs_go_whole(line: str) -> None:
+    assert clean(f"One.\n{line}\nTwo.").text == "One.\nTwo."
+
+
+def test_reference_link_and_definition_both_go() -> None:
+    text = f"One.\n[Claim your prize][sp]\n[sp]: {AD}\n\nTwo."
+    assert clean(text).text == "One.\n\nTwo."
+
+
+def test_code_is_never_touched_in_markdown() -> None:
+    text = f"# Setup\n\nRun this:\n\n```\ncurl {AD}\n```\n\nOr use `{AD}` inline.\n"
+    result = cleanpress.clean(text, "markdown")
+    assert result.text == text
+
+
+def test_nothing_to_remove_returns_input_unchanged() -> None:
+    text = "\ufeffCafé “quotes” — fine.\r\nNo final newline"
+    result = clean(text)
+    assert result.text == text and result.removals == ()
+
+
+def test_min_confidence_certain_reports_suspects_without_removing() -> None:
+    text = "One.\nhttps://track.akjoxfsnrg.website/c/xpdTQQLmnlDcSvIH?pub=991501\nTwo."
+    default = clean(text)
+    assert default.text == "One.\nTwo."
+    assert default.removals[0].confidence == "suspect"
+    cautious = clean(text, min_confidence="certain")
+    assert cautious.text == text
+    assert [s.rule for s in cautious.suggestions] == [default.removals[0].rule]
+
+
+def test_allow_domain_always_wins() -> None:
+    text = f"One.\n{AD}\nTwo."
+    assert clean(text, allow_domains=["cpmrevenuegate.com"]).text == text
+
+
+def test_source_url_domain_is_never_removed() -> None:
+    text = "One.\nhttps://track.akjoxfsnrg.website/c/xpdTQQLmnlDcSvIH?pub=991501\nTwo."
+    result = cleanpress.Cleaner().clean(text, source_url="https://www.akjoxfsnrg.website/article/1")
+    assert result.text == text
+
+
+def test_select_and_ignore_by_prefix() -> None:
+    text = f"One.\nAdvertisement\n{AD}\nTwo."
+    assert clean(text, select=["CP3"]).text == f"One.\n{AD}\nTwo."
+    assert clean(text, ignore=["CP1", "CP2", "CP4"]).text == f"One.\n{AD}\nTwo."
+
+
+def test_off_by_default_rule_needs_explicit_selection() -> None:
+    text = "See https://www.who.int/news?utm_source=x&id=3 today."
+    assert clean(text).text == text
+    rewritten = clean(text, select=["CP6"])
+    assert rewritten.text == "See https://www.who.int/news?id=3 today."
+    assert rewritten.removals[0].replacement == "?id=3"
+
+
+def test_removal_evidence_names_the_features_for_suspects() -> None:
+    text = "One.\nhttps://sbbdxfiosk7.world/offer?o=9442&a=78429&s1=sht47lx\nTwo."
+    (removal,) = clean(text).removals
+    assert removal.rule == "CP210"
+    assert removal.evidence[0].startswith("score:")
+    assert any(e.startswith("ad-path") for e in removal.evidence)
+
+
+def test_unknown_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        cleanpress.clean("x", "pdf")
