@@ -37,7 +37,7 @@ def parse_domain_list(text: str, fmt: str = "auto") -> list[str]:
             if fmt == "abp":
                 continue  # element-hiding and path filters are not domain rules
             raise ListFormatError(number, f"not a domain, hosts entry or ||domain^ rule: {raw.strip()!r}")
-        if domain not in _HOSTS_ADDRESSES and domain != "localhost":
+        if domain:
             seen[domain] = None
     return list(seen)
 
@@ -50,7 +50,8 @@ def _parse_line(line: str, fmt: str) -> str | None:
         return None
     parts = line.split()
     if fmt in ("hosts", "auto") and len(parts) >= 2 and parts[0] in _HOSTS_ADDRESSES:
-        return _clean(parts[1])
+        # Hosts files also name the machine itself (localhost, ip6-loopback): no dot, no domain.
+        return _clean(parts[1]) if "." in parts[1] else ""
     if fmt in ("plain", "auto") and len(parts) == 1:
         return _clean(parts[0])
     return None

@@ -597,15 +597,24 @@ def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | N
     tail = text[cursor : last.end] if cursor < last.end else ""
     if _words(tail):
         return None
-    lead_in = _LINE_DECOR_LEFT.sub("", " ".join(_TAG.sub(" ", gap) for gap in gaps), count=1).strip()
-    words = len(_words(lead_in))
-    if _SENTENCE_END.search(lead_in + " "):
+    lead_in = " ".join(gaps)
+    if _SENTENCE_END.search(_clean_lead_in(lead_in) + " "):
         return None  # a sentence stands before the spam: it is content
-    if words > MAX_LINE_LABEL_WORDS and not (
-        (_INTRODUCES.search(lead_in) or heuristics.promo_signs(lead_in)) and words <= MAX_LINE_LEAD_IN_WORDS
-    ):
-        return None
-    return first.index, last.index
+    return (first.index, last.index) if _is_lead_in(lead_in) else None
+
+
+def _clean_lead_in(fragment: str) -> str:
+    return _LINE_DECOR_LEFT.sub("", _TAG.sub(" ", fragment), count=1).strip()
+
+
+def _is_lead_in(fragment: str) -> bool:
+    """A short label ("Sponsored:", "[Ad]"), or a longer phrase that introduces or pitches a link."""
+    fragment = _clean_lead_in(fragment)
+    words = len(_words(fragment))
+    if words <= MAX_LINE_LABEL_WORDS:
+        return True
+    pitch = _INTRODUCES.search(fragment) is not None or bool(heuristics.promo_signs(fragment))
+    return pitch and words <= MAX_LINE_LEAD_IN_WORDS
 
 
 def _inline_spans(doc: Document, group: list[Finding]) -> list[tuple[int, int, Finding]]:
@@ -624,7 +633,10 @@ def _inline_spans(doc: Document, group: list[Finding]) -> list[tuple[int, int, F
         sentence_ends = list(_SENTENCE_END.finditer(before))
         lead_from = sentence_ends[-1].end() if sentence_ends else 0
         ends_sentence = _ENDS_SENTENCE.match(after)
-        if ends_sentence is not None and len(_words(before[lead_from:])) <= MAX_INLINE_LEAD_IN_WORDS:
+        lead_in = before[lead_from:]
+        if ends_sentence is not None and (
+            len(_words(lead_in)) <= MAX_INLINE_LEAD_IN_WORDS if sentence_ends else _is_lead_in(lead_in)
+        ):
             start = line.start + lead_from
             end += len(ends_sentence.group(1))
         if start > line.start and text[start - 1] in " \t":

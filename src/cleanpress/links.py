@@ -128,7 +128,7 @@ def _html_element(text: str, hit: UrlHit) -> tuple[int, int, str] | None:
     head = text[window_start : hit.start]
     # Inside a start tag: the last "<name" before the URL with no ">" between.
     open_at = max(head.rfind("<"), head.rfind("&lt;"))
-    if open_at != -1:
+    if open_at != -1 and window_start + open_at + 1 < hit.start:  # "<https://…>" is an autolink
         tag_start = window_start + open_at
         m = _OPEN_TAG.match(text, tag_start, min(len(text), tag_start + _MAX_ELEMENT_CHARS))
         if m is not None and m.end() >= hit.end:
