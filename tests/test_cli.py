@@ -89,7 +89,9 @@ def test_errors_are_one_line_and_exit_2(argv: list[str], message: str) -> None:
 
 def test_bad_rule_pack_names_path_and_line(tmp_path: Path) -> None:
     pack = tmp_path / "bad.toml"
-    pack.write_text('[[rule]]\nid = "CP950"\nname = "x"\nkind = "url-domian"\nreason = "r"\n', encoding="utf-8")
+    pack.write_text(
+        '[[rule]]\nid = "CP950"\nname = "x"\nkind = "url-domian"\nreason = "r"\n', encoding="utf-8"
+    )
     code, _, err = run(["--rules", str(pack)], b"text")
     assert code == 2
     assert f"{pack}:4: unknown kind 'url-domian'" in err.decode()
@@ -140,7 +142,9 @@ def test_rules_import_converts_hosts_and_abp(tmp_path: Path) -> None:
     assert lines[1:] == ["ads.example.com", "pop.example.net"]
 
 
-def test_main_reads_stdin_in_process(monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_main_reads_stdin_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Advertisement\nText.\n")))
     assert main([]) == 0
     assert capsysbinary.readouterr().out == b"Text.\n"

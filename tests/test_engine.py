@@ -38,7 +38,10 @@ def test_whole_line_removal_keeps_paragraph_shape(text: str, expected: str) -> N
     ("text", "expected"),
     [
         (f"The talks ended early. Click here: {AD}", "The talks ended early."),
-        (f"The talks ended early. Click here: {AD} Officials left.", "The talks ended early. Officials left."),
+        (
+            f"The talks ended early. Click here: {AD} Officials left.",
+            "The talks ended early. Officials left.",
+        ),
         (f"The talks ended early. {AD}\nNext.", "The talks ended early.\nNext."),
         (f"The talks ended early. → {AD}", "The talks ended early."),
         (f"Implications for Global Security {AD}", "Implications for Global Security"),

@@ -9,7 +9,7 @@ import pytest
 from cleanpress import Cleaner, RuleError, load_rules
 from cleanpress.domains import DomainSet, ListFormatError, parse_domain_list
 
-GOOD = '''
+GOOD = """
 [[rule]]
 id = "CP901"
 name = "house-ad"
@@ -18,7 +18,7 @@ reason = "our own house ad"
 pattern = "buy our mugs"
 examples.remove = ["Buy our mugs"]
 examples.keep = ["We did not buy their mugs."]
-'''
+"""
 
 
 def pack(tmp_path: Path, body: str) -> Path:

@@ -1,7 +1,8 @@
 """cleanpress: remove injected ad URLs, tracking links and boilerplate from scraped articles.
 
 >>> import cleanpress
->>> result = cleanpress.clean("Officials met.\\nhttps://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041e\\nTalks ended.")
+>>> ad = "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041e"
+>>> result = cleanpress.clean(f"Officials met.\\n{ad}\\nTalks ended.")
 >>> result.text
 'Officials met.\\nTalks ended.'
 >>> [r.rule for r in result.removals]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import regex
@@ -92,10 +93,7 @@ def select_rules(
     least as long as its own family (``CP6`` or ``CP601``, not ``CP``), or ``ALL``."""
     chosen: list[Rule] = []
     for rule in rules:
-        if select is None:
-            on = rule.default
-        else:
-            on = any(_selects(prefix, rule) for prefix in select)
+        on = rule.default if select is None else any(_selects(prefix, rule) for prefix in select)
         if on and not any(rule.id.startswith(prefix.upper()) for prefix in ignore):
             chosen.append(rule)
     return chosen
@@ -310,10 +308,10 @@ class Cleaner:
                     continue
                 evidence: tuple[str, ...]
                 if require == "url":
-                    link = url_only.get(indexes[0])
-                    if link is None or (allow and allow.match(link.hit.host)):
+                    lone = url_only.get(indexes[0])
+                    if lone is None or (allow and allow.match(lone.hit.host)):
                         continue
-                    if self._trusted.match(link.hit.host):
+                    if self._trusted.match(lone.hit.host):
                         continue
                     evidence = (f"repeated:{len(indexes)}",)
                 else:
@@ -326,7 +324,9 @@ class Cleaner:
                 for index in indexes:
                     line = doc.lines[index]
                     if not doc.is_protected(line.start, line.end):
-                        findings.append(Finding(rule, line.start, line.end, whole_line=True, evidence=evidence))
+                        findings.append(
+                            Finding(rule, line.start, line.end, whole_line=True, evidence=evidence)
+                        )
         return findings
 
     # --- resolving -----------------------------------------------------------------------------
@@ -353,7 +353,7 @@ class Cleaner:
 
 
 def allow_domains_of(domains: DomainSet) -> list[str]:
-    return list(domains._domains)  # noqa: SLF001 - same package
+    return list(domains._domains)
 
 
 def _host_of(url: str) -> str:
@@ -448,7 +448,9 @@ def _in_sentence(doc: Document, link: Link) -> bool:
     line = doc.line_at(link.start)
     before = doc.text[line.start : link.start]
     after = doc.text[link.end : line.end]
-    return len(_WORD.findall(before)) >= 3 and (len(_WORD.findall(after)) >= 1 or before.rstrip()[-1:] not in ":")
+    return len(_WORD.findall(before)) >= 3 and (
+        len(_WORD.findall(after)) >= 1 or before.rstrip()[-1:] not in ":"
+    )
 
 
 def _reference_list_lines(doc: Document) -> set[int]:
@@ -475,8 +477,8 @@ def _apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Fi
     if "cleanpress:" not in doc.text:
         return findings, 0
     kept: dict[int, frozenset[str] | None] = {}
-    block: frozenset[str] | None | bool = False
-    pending: frozenset[str] | None | bool = False
+    block: frozenset[str] | bool | None = False
+    pending: frozenset[str] | bool | None = False
     for line in doc.lines:
         m = _KEEP_MARKER.match(doc.text, line.start, line.end)
         if m is not None and m.end() == line.end:
@@ -580,7 +582,8 @@ def _removal(text: str, start: int, end: int, finding: Finding) -> Removal:
 
 
 def _words(fragment: str) -> list[str]:
-    return _WORD.findall(_TAG.sub(" ", fragment))
+    words: list[str] = _WORD.findall(_TAG.sub(" ", fragment))
+    return words
 
 
 def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | None:
@@ -604,7 +607,8 @@ def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | N
 
 
 def _clean_lead_in(fragment: str) -> str:
-    return _LINE_DECOR_LEFT.sub("", _TAG.sub(" ", fragment), count=1).strip()
+    cleaned: str = _LINE_DECOR_LEFT.sub("", _TAG.sub(" ", fragment), count=1)
+    return cleaned.strip()
 
 
 def _is_lead_in(fragment: str) -> bool:
@@ -657,7 +661,7 @@ def _line_removals(doc: Document, owners: dict[int, Finding]) -> list[Removal]:
     removed = set(owners)
     # Blank lines between two removed lines go with them.
     ordered = sorted(removed)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in pairwise(ordered):
         if b > a + 1 and all(doc.is_blank(i) for i in range(a + 1, b)):
             removed.update(range(a + 1, b))
     runs: list[tuple[int, int]] = []

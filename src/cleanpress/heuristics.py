@@ -26,9 +26,15 @@ class Feature:
 
 
 # --- URL features -------------------------------------------------------------------------------
-ALONE_ON_LINE = Feature("alone-on-line", 1.0, "injected links stand on their own line; citations are introduced")
-LINK_LINE = Feature("link-line", 0.5, "a link with only a short label on its line (**Sponsored:** [text](url))")
-PROMO_TEXT = Feature("promo-text", 1.0, "the link text or its label is a sales pitch (win, free, 70% off, click)")
+ALONE_ON_LINE = Feature(
+    "alone-on-line", 1.0, "injected links stand on their own line; citations are introduced"
+)
+LINK_LINE = Feature(
+    "link-line", 0.5, "a link with only a short label on its line (**Sponsored:** [text](url))"
+)
+PROMO_TEXT = Feature(
+    "promo-text", 1.0, "the link text or its label is a sales pitch (win, free, 70% off, click)"
+)
 REPEATED = Feature("repeated", 1.5, "the same link several times in one article is injection, not citation")
 OPAQUE_PATH = Feature("opaque-path", 1.0, "ad links route by random tokens (/vt6hstxc, /c/xpdTQQLm)")
 KEY_PARAM = Feature("key-param", 1.5, "a long hex or base64 query value is a campaign or publisher key")
@@ -37,16 +43,20 @@ AD_PATH = Feature("ad-path", 1.5, "click, serve, offer and delivery endpoints of
 AD_HOST = Feature("ad-host", 1.0, "ad vocabulary in the host name (ads., track., cpm, promo, boost)")
 RISKY_TLD = Feature("risky-tld", 1.0, "cheap TLDs that ad and scam networks register in bulk")
 RANDOM_HOST = Feature("random-host", 1.0, "a machine-made host name (consonant runs, digits mixed in)")
-DISGUISED = Feature("disguised", 2.0, "hiding a URL from filters (zero-width characters, de-fanging) is evasion")
+DISGUISED = Feature(
+    "disguised", 2.0, "hiding a URL from filters (zero-width characters, de-fanging) is evasion"
+)
 FOREIGN_HOST = Feature("foreign-host", 0.5, "no other link in the article is on this host")
 REPUTABLE = Feature("reputable-host", -4.0, "public-sector, academic and well-known publisher hosts")
-READABLE_PATH = Feature("readable-path", -1.5, "a path of words (/reports/housing-2019) is an article, not a token")
+READABLE_PATH = Feature(
+    "readable-path", -1.5, "a path of words (/reports/housing-2019) is an article, not a token"
+)
 IN_SENTENCE = Feature("in-sentence", -1.5, "a URL inside running prose is usually a citation")
 REFERENCE_LIST = Feature("reference-list", -2.0, "a line under a 'Further reading' / 'Sources' heading")
 
 URL_FEATURES = (
-    ALONE_ON_LINE, LINK_LINE, PROMO_TEXT, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST, RISKY_TLD,
-    RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE, READABLE_PATH, IN_SENTENCE, REFERENCE_LIST,
+    ALONE_ON_LINE, LINK_LINE, PROMO_TEXT, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST,
+    RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE, READABLE_PATH, IN_SENTENCE, REFERENCE_LIST,
 )  # fmt: skip
 
 # A label of at most this many words beside a link ("Sponsored:", "Click here:") makes a link line.
@@ -54,18 +64,142 @@ MAX_LABEL_WORDS = 4
 
 # TLDs that hold a large share of ad, pop-under and scam hosts (Spamhaus / Interisle abuse rankings)
 RISKY_TLDS = frozenset(
-    "online site website space top qpon cfd cyou bond today ws world pro club shop store xyz icu buzz "
-    "click link live monster sbs rest fun lol quest bar cam mom guru life work win loan bid trade date "
-    "racing download stream review accountant cricket party science faith men gq tk ml ga cf pw su cc "
-    "biz info vip fit email asia ink casa cyou skin hair beauty boats autos yachts motorcycles homes "
-    "makeup lat tokyo".split()
+    [
+        "online",
+        "site",
+        "website",
+        "space",
+        "top",
+        "qpon",
+        "cfd",
+        "cyou",
+        "bond",
+        "today",
+        "ws",
+        "world",
+        "pro",
+        "club",
+        "shop",
+        "store",
+        "xyz",
+        "icu",
+        "buzz",
+        "click",
+        "link",
+        "live",
+        "monster",
+        "sbs",
+        "rest",
+        "fun",
+        "lol",
+        "quest",
+        "bar",
+        "cam",
+        "mom",
+        "guru",
+        "life",
+        "work",
+        "win",
+        "loan",
+        "bid",
+        "trade",
+        "date",
+        "racing",
+        "download",
+        "stream",
+        "review",
+        "accountant",
+        "cricket",
+        "party",
+        "science",
+        "faith",
+        "men",
+        "gq",
+        "tk",
+        "ml",
+        "ga",
+        "cf",
+        "pw",
+        "su",
+        "cc",
+        "biz",
+        "info",
+        "vip",
+        "fit",
+        "email",
+        "asia",
+        "ink",
+        "casa",
+        "cyou",
+        "skin",
+        "hair",
+        "beauty",
+        "boats",
+        "autos",
+        "yachts",
+        "motorcycles",
+        "homes",
+        "makeup",
+        "lat",
+        "tokyo",
+    ]
 )
 PUBLIC_SUFFIX_PARTS = frozenset({"gov", "edu", "int", "mil", "ac", "gouv", "gob", "govt", "nhs", "museum"})
 _AD_PARAM_NAMES = frozenset(
-    "zoneid zone_id zone bannerid banner_id campaign campaign_id campaignid cid aff_id affid aff_sub "
-    "affiliate_id subid sub_id sub1 s1 s2 pub pubid pub_id publisher clickid click_id oaparams adid ad_id "
-    "adgroup creative creative_id placement placementid offer offer_id offerid tid trackid track_id "
-    "zoneid cb cachebuster var spot spotid siteid site_id key hash lp lpid tag source_id".split()
+    [
+        "zoneid",
+        "zone_id",
+        "zone",
+        "bannerid",
+        "banner_id",
+        "campaign",
+        "campaign_id",
+        "campaignid",
+        "cid",
+        "aff_id",
+        "affid",
+        "aff_sub",
+        "affiliate_id",
+        "subid",
+        "sub_id",
+        "sub1",
+        "s1",
+        "s2",
+        "pub",
+        "pubid",
+        "pub_id",
+        "publisher",
+        "clickid",
+        "click_id",
+        "oaparams",
+        "adid",
+        "ad_id",
+        "adgroup",
+        "creative",
+        "creative_id",
+        "placement",
+        "placementid",
+        "offer",
+        "offer_id",
+        "offerid",
+        "tid",
+        "trackid",
+        "track_id",
+        "zoneid",
+        "cb",
+        "cachebuster",
+        "var",
+        "spot",
+        "spotid",
+        "siteid",
+        "site_id",
+        "key",
+        "hash",
+        "lp",
+        "lpid",
+        "tag",
+        "source_id",
+    ]
 )
 _AD_PATH = regex.compile(
     r"(?:^|/)(?:click|clk|clicks?|serve|serving|offer|offers|delivery|ck\.php|afu\.php|aff_c|aff|"
@@ -102,7 +236,11 @@ def is_random_token(token: str) -> bool:
     if "-" in token:
         parts = [p for p in token.split("-") if p]
         # four-character groups of mixed letters and digits: uqcg-t0i7-o1f7
-        return len(parts) >= 3 and all(len(p) <= 5 for p in parts) and any(any(c.isdigit() for c in p) for p in parts)
+        return (
+            len(parts) >= 3
+            and all(len(p) <= 5 for p in parts)
+            and any(any(c.isdigit() for c in p) for p in parts)
+        )
     if not letters:
         return False
     if digits and letters and len(token) >= 7 and entropy(token) >= 2.8:
@@ -148,7 +286,7 @@ class UrlContext:
 def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]:
     """The URL features that fire for ``hit`` in its context."""
     fired: list[Feature] = []
-    sub, name, suffix = split_host(hit.host)
+    _, name, suffix = split_host(hit.host)
     if reputable or any(part in PUBLIC_SUFFIX_PARTS for part in suffix.split(".")):
         fired.append(REPUTABLE)
     if ctx.alone_on_line:
@@ -250,7 +388,8 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "urgency",
-        r"\b(?:only today|today only|solo hoy|nur heute|heute nur|aujourd'hui seulement|seulement aujourd'hui|"
+        r"\b(?:only today|today only|solo hoy|nur heute|heute nur|aujourd'hui seulement|"
+        r"seulement aujourd'hui|"
         r"solo oggi|só hoje|apenas hoje|alleen vandaag|limited|limitad[oa]|limitiert|limité|"
         r"last chance|letzte chance|dernière chance|última oportunidad|ultima occasione|última chance|"
         r"laatste kans|hurry|act now|now|jetzt|sofort|maintenant|ahora|agora|subito|ora|nu|today|heute|"

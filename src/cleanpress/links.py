@@ -137,7 +137,9 @@ def _html_element(text: str, hit: UrlHit) -> tuple[int, int, str] | None:
     script = regex.search(rf"{_LT}script\b[^<>]*{_GT}[^<>]*$", head, regex.I)
     if script is not None:
         tag_start = window_start + script.start()
-        tag_end = text.find(">", tag_start) + 1 if text[tag_start] == "<" else text.find("&gt;", tag_start) + 4
+        tag_end = (
+            text.find(">", tag_start) + 1 if text[tag_start] == "<" else text.find("&gt;", tag_start) + 4
+        )
         return _close_element(text, tag_start, tag_end, "script", line_end)
     return None
 

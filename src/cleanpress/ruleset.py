@@ -107,13 +107,16 @@ def load_pack(path: Path) -> list[Rule]:
     unknown = set(data) - {"pack", "rule"}
     if unknown:
         key = sorted(unknown)[0]
-        raise RuleError(f"{path}:{_find_line(raw, key, 0)}: unknown top-level key {key!r}{_hint(key, ['pack', 'rule'])}")
+        raise RuleError(
+            f"{path}:{_find_line(raw, key, 0)}: unknown top-level key {key!r}{_hint(key, ['pack', 'rule'])}"
+        )
     headers = _rule_header_lines(raw)
     entries = data.get("rule", [])
     if not isinstance(entries, list):
         raise RuleError(f"{path}:1: 'rule' must be an array of tables ([[rule]])")
     return [
-        _parse_rule(path, raw, entry, headers[i] if i < len(headers) else 1) for i, entry in enumerate(entries)
+        _parse_rule(path, raw, entry, headers[i] if i < len(headers) else 1)
+        for i, entry in enumerate(entries)
     ]
 
 
@@ -153,7 +156,9 @@ def _parse_rule(path: Path, raw: str, entry: dict[str, Any], header_line: int) -
             raise fail(f"{rule_id}: examples.{group} must be a list of strings", "examples")
     for key in ("pattern",):
         if key in params:
-            _check_regex(params[key], lambda msg, key=key: fail(f"{rule_id}: bad regex in {key!r}: {msg}", key))
+            _check_regex(
+                params[key], lambda msg, key=key: fail(f"{rule_id}: bad regex in {key!r}: {msg}", key)
+            )
     for pattern in params.get("patterns", []):
         if not isinstance(pattern, str):
             raise fail(f"{rule_id}: 'patterns' must be a list of strings", "patterns")
@@ -181,7 +186,9 @@ def _parse_rule(path: Path, raw: str, entry: dict[str, Any], header_line: int) -
     )
 
 
-def _load_domains(path: Path, raw: str, header_line: int, rule_id: str, params: dict[str, Any]) -> frozenset[str]:
+def _load_domains(
+    path: Path, raw: str, header_line: int, rule_id: str, params: dict[str, Any]
+) -> frozenset[str]:
     domains = {str(d).lower().strip(".") for d in params.get("domains", [])}
     fmt = params.get("list_format", "auto")
     for name in params.get("lists", []):
@@ -190,7 +197,9 @@ def _load_domains(path: Path, raw: str, header_line: int, rule_id: str, params: 
             domains.update(read_domain_list(list_path, fmt))
         except OSError as exc:
             line = _find_line(raw, "lists", header_line)
-            raise RuleError(f"{path}:{line}: {rule_id}: cannot read domain list {name!r}: {exc.strerror}") from None
+            raise RuleError(
+                f"{path}:{line}: {rule_id}: cannot read domain list {name!r}: {exc.strerror}"
+            ) from None
         except ListFormatError as exc:
             raise RuleError(f"{list_path}:{exc.line_number}: {exc}") from None
     if not domains:

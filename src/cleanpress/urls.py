@@ -142,9 +142,9 @@ def _trim(candidate: str) -> str:
         candidate = candidate[: entity.start()]
     while candidate:
         last = candidate[-1]
-        if last in _TRAILING_PUNCT:
-            candidate = candidate[:-1]
-        elif last in _CLOSERS and candidate.count(last) > candidate.count(_CLOSERS[last]):
+        if last in _TRAILING_PUNCT or (
+            last in _CLOSERS and candidate.count(last) > candidate.count(_CLOSERS[last])
+        ):
             candidate = candidate[:-1]
         else:
             break
