@@ -134,3 +134,24 @@ def test_removal_evidence_names_the_features_for_suspects() -> None:
 def test_unknown_format_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         cleanpress.clean("x", "pdf")
+
+
+def test_ad_link_inside_a_sentence_is_unlinked_to_its_text() -> None:
+    text = f"Readers can [compare prices here]({AD}) before they buy.\nNext."
+    result = clean(text)
+    assert result.text == "Readers can compare prices here before they buy.\nNext."
+    assert result.removals[0].replacement == "compare prices here"
+
+
+def test_redirect_inside_a_sentence_is_unwrapped_to_its_destination() -> None:
+    wrapped = "https://www.google.com/url?q=https%3A%2F%2Fwww.who.int%2Fnews%2Fitem%2Fmeasles&sa=D"
+    text = f"The WHO report ({wrapped}) says cases rose.\n"
+    result = clean(text)
+    assert result.text == "The WHO report (https://www.who.int/news/item/measles) says cases rose.\n"
+    assert "unwrapped" in result.removals[0].evidence
+
+
+def test_redirect_to_spam_inside_a_sentence_is_removed() -> None:
+    wrapped = "https://www.google.com/url?q=" + AD.replace(":", "%3A").replace("/", "%2F")
+    text = f"Prices rose sharply in May. Details: {wrapped}\n"
+    assert clean(text).text == "Prices rose sharply in May.\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -66,13 +66,17 @@ class Finding:
     whole_line: bool = False
     evidence: tuple[str, ...] = ()
     replacement: str | None = None
-    """For rewrites (tracking parameters): the text that replaces the span."""
+    """For rewrites (tracking parameters, unwrapped redirects): the text that replaces the span."""
+    anchor: str = ""
+    """A link's visible text: an ad link inside a sentence is unlinked to it, not deleted."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Verdict:
     rule: Rule
     evidence: tuple[str, ...]
+    target: UrlHit | None = None
+    """For a redirect wrapper: the destination it carries, when that is a valid URL."""
 
 
 @dataclass(slots=True)
@@ -192,8 +196,21 @@ class Cleaner:
                 continue
             line = doc.line_at(link.start)
             verdict = self._judge(doc, link, line.index, counts, domains, headings)
+            if verdict is not None and verdict.target is not None and _in_sentence(doc, link):
+                # A redirect inside a sentence around a destination that is not spam: keep the
+                # citation, drop the wrapper.
+                inner = self._judge(doc, _retarget(link, verdict.target), line.index, counts, domains, headings)
+                if inner is None:
+                    evidence = (*verdict.evidence, "unwrapped")
+                    findings.append(
+                        Finding(verdict.rule, hit.start, hit.end, evidence=evidence, replacement=verdict.target.url)
+                    )
+                    continue
             if verdict is not None:
-                findings.append(Finding(verdict.rule, link.start, link.end, evidence=verdict.evidence))
+                anchor = link.anchor if link.kind in ("markdown", "reference", "html") else ""
+                findings.append(
+                    Finding(verdict.rule, link.start, link.end, evidence=verdict.evidence, anchor=anchor)
+                )
             elif self._compiled.param_rules and not hit.disguised:
                 findings.extend(self._param_findings(doc, hit))
         return findings
@@ -225,7 +242,7 @@ class Cleaner:
                     target = _unwrap(hit, m)
                     if target is not None:
                         evidence.append(f"target:{target.host}")
-                    return _Verdict(rule, tuple(evidence))
+                    return _Verdict(rule, tuple(evidence), target)
             elif rule.kind == "url-shape":
                 domain = registrable_domain(hit.host)
                 others = frozenset(d for d in domains if d != domain)
@@ -391,6 +408,11 @@ def _compile(rules: list[Rule]) -> _Compiled:
     compiled.url_rules.sort(key=lambda item: item[0].confidence != "certain")
     compiled.line_rules.sort(key=lambda item: item[0].confidence != "certain")
     return compiled
+
+
+def _retarget(link: Link, target: UrlHit) -> Link:
+    """``link`` as if it pointed at ``target`` (to judge a redirect's destination in place)."""
+    return Link(target, link.start, link.end, link.kind, link.anchor)
 
 
 def _meets(confidence: Confidence, minimum: Confidence) -> bool:
@@ -638,6 +660,10 @@ def _inline_spans(doc: Document, group: list[Finding]) -> list[tuple[int, int, F
         lead_from = sentence_ends[-1].end() if sentence_ends else 0
         ends_sentence = _ENDS_SENTENCE.match(after)
         lead_in = before[lead_from:]
+        if ends_sentence is None and finding.anchor.strip():
+            # An ad link inside a sentence: keep its words, drop the link.
+            spans.append((start, end, replace(finding, replacement=finding.anchor.strip())))
+            continue
         if ends_sentence is not None and (
             len(_words(lead_in)) <= MAX_INLINE_LEAD_IN_WORDS if sentence_ends else _is_lead_in(lead_in)
         ):
