@@ -199,11 +199,12 @@ class Cleaner:
             if verdict is not None and verdict.target is not None and _in_sentence(doc, link):
                 # A redirect inside a sentence around a destination that is not spam: keep the
                 # citation, drop the wrapper.
-                inner = self._judge(doc, _retarget(link, verdict.target), line.index, counts, domains, headings)
+                target = verdict.target
+                inner = self._judge(doc, _retarget(link, target), line.index, counts, domains, headings)
                 if inner is None:
                     evidence = (*verdict.evidence, "unwrapped")
                     findings.append(
-                        Finding(verdict.rule, hit.start, hit.end, evidence=evidence, replacement=verdict.target.url)
+                        Finding(verdict.rule, hit.start, hit.end, evidence=evidence, replacement=target.url)
                     )
                     continue
             if verdict is not None:
