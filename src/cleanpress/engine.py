@@ -87,6 +87,8 @@ class _Compiled:
     markup_rules: list[tuple[Rule, regex.Pattern[str]]] = field(default_factory=list)
     param_rules: list[tuple[Rule, frozenset[str], tuple[str, ...]]] = field(default_factory=list)
     invisible_rules: list[Rule] = field(default_factory=list)
+    longest_line_match: int = 0
+    """Raw line length beyond which no line rule can match (max_chars plus room for markers)."""
 
 
 def select_rules(
@@ -289,8 +291,11 @@ class Cleaner:
     def _line_findings(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []
         text = doc.text
+        longest = self._compiled.longest_line_match
         for line in doc.lines:
             content = text[line.start : line.end]
+            if len(content) > longest and "<" not in content and "&lt;" not in content:
+                continue  # too long for every line rule even after stripping decoration
             if not content.strip() or doc.is_protected(line.start, line.end):
                 continue
             stripped = strip_line(content)
@@ -405,6 +410,10 @@ def _compile(rules: list[Rule]) -> _Compiled:
             compiled.invisible_rules.append(rule)
         else:  # pragma: no cover - the loader rejects unknown kinds
             raise RuleError(f"{rule.source}: unknown kind {rule.kind!r}")
+    # Decoration stripped before matching (markers, emphasis, punctuation) is short: allow 2x + 40.
+    compiled.longest_line_match = max(
+        (2 * int(rule.params.get("max_chars", 300)) + 40 for rule, _ in compiled.line_rules), default=0
+    )
     # Certain verdicts are tried before suspect ones, then in pack order.
     compiled.url_rules.sort(key=lambda item: item[0].confidence != "certain")
     compiled.line_rules.sort(key=lambda item: item[0].confidence != "certain")

@@ -161,11 +161,25 @@ def _valid_suffix(host: str) -> bool:
     return bool(domain and suffix)
 
 
+def _candidate_matches(s: str) -> Iterator[regex.Match[str]]:
+    """URL_RE matches, scanning only the lines that could hold a URL (every form but "www.host"
+    needs a slash), which skips most prose."""
+    pos = 0
+    n = len(s)
+    while pos < n:
+        end = s.find("\n", pos)
+        end = n if end == -1 else end
+        line = s[pos:end]
+        if "/" in line or "ww" in line.lower():
+            yield from URL_RE.finditer(s, pos, end)
+        pos = end + 1
+
+
 def find_urls(text: str, skeleton: Skeleton | None = None) -> Iterator[UrlHit]:
     """Every URL in ``text``, in order of appearance."""
     skel = skeleton or Skeleton(text)
     s = skel.text
-    for m in URL_RE.finditer(s):
+    for m in _candidate_matches(s):
         token = _trim(m.group(0))
         start = m.start()
         end = start + len(token)
