@@ -11,8 +11,10 @@ from cleanpress.urls import find_urls
 
 NEUTRAL = h.UrlContext(
     alone_on_line=False,
-    label_words=10,
+    link_sentence=False,
     link_text="",
+    lead_in="",
+    markup="",
     occurrences=1,
     in_sentence=False,
     under_reference_heading=False,
@@ -73,7 +75,15 @@ def test_url_feature_does_not_fire(url: str, feature: str) -> None:
 def test_context_features() -> None:
     url = "https://example.com/x"
     assert "alone-on-line" in fired(url, alone_on_line=True)
-    assert "link-line" in fired(url, label_words=1)
+    assert "link-line" in fired(url, link_sentence=True)
+    assert "cta-lead-in" in fired(url, lead_in="Find out more:")
+    assert "cta-lead-in" in fired(url, lead_in="Saiba mais em")
+    assert "cta-lead-in" not in fired(url, lead_in="Source:")
+    assert "cta-lead-in" not in fired(url, lead_in="The report is posted at")
+    assert "html-remnant" in fired(url, markup='<a href="x">Go</a>')
+    assert "ad-markup" in fired(url, markup='<a href="x" rel="nofollow sponsored">Go</a>')
+    assert "ad-markup" in fired(url, markup='<embed src="x.swf" width="468" height="60">')
+    assert "ad-markup" not in fired(url, markup='<a href="x" class="article-link">Go</a>')
     assert "repeated" in fired(url, occurrences=2)
     assert "in-sentence" in fired(url, in_sentence=True)
     assert "reference-list" in fired(url, under_reference_heading=True)

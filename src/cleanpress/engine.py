@@ -28,20 +28,26 @@ from cleanpress.urls import Skeleton, UrlHit, parse_url, registrable_domain, unq
 # the link (ends in a colon or arrow: "Dentists don't want you to know this:") or pitches it.
 MAX_LINE_LABEL_WORDS = 3
 MAX_LINE_LEAD_IN_WORDS = 12
-_INTRODUCES = regex.compile(r"[:：→⟶»>➡👉⬇-]\s*$|[-–—]\s*$")
+_INTRODUCES = regex.compile(r"[:：→⟶»›>➡➜➔➤►▶⇒👉⬇-]\ufe0f?\s*$|[-–—]\s*$")
 # An ad link appended to a real paragraph takes its lead-in ("Find out more:") with it when the
 # lead-in, counted from the end of the last sentence, is at most this many words.
 MAX_INLINE_LEAD_IN_WORDS = 6
 
-_TAG = regex.compile(r"(?:<|&lt;)/?[a-zA-Z][^<>]*?(?:>|&gt;)")
+_TAG = regex.compile(r"(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I)
 _NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+-]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
 _SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|[”»])\s+")
 # What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
 # the start of the next sentence.
 _ENDS_SENTENCE = regex.compile(r"([.,;:!?…]*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])")
-_LINE_DECOR_LEFT = regex.compile(r"^[\s>#*+•·|_~-]*(?:\d{1,3}[.)]\s+)?[\s*_~\[(【「]*")
-_LINE_DECOR_RIGHT = regex.compile(r"[\s*_~\])】」.!:;…»›→⟶>|–—-]*$")
+# Decoration around a line: list, heading and quote markers, emphasis, brackets, arrows, bullets
+# and emoji (symbols other than ©, ® and ™, which belong to copyright lines).
+_BRACKETED = regex.compile(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
+_DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
+_LINE_DECOR_LEFT = regex.compile(
+    rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*"
+)
+_LINE_DECOR_RIGHT = regex.compile(rf"(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
 _REFERENCE_HEADING = regex.compile(
     r"(?:further reading|see also|sources?|references?|read more about|links|bibliography|"
     r"weiterführende links|quellen?|siehe auch|pour aller plus loin|sources|voir aussi|références|"
@@ -249,13 +255,15 @@ class Cleaner:
             elif rule.kind == "url-shape":
                 domain = registrable_domain(hit.host)
                 others = frozenset(d for d in domains if d != domain)
-                label = _label_words(doc, link)
+                place = link_place(doc, link)
                 ctx = heuristics.UrlContext(
-                    alone_on_line=_alone_on_line(doc, link),
-                    label_words=label,
-                    link_text=_link_text(doc, link, label),
+                    alone_on_line=place.alone,
+                    link_sentence=place.link_sentence,
+                    link_text=f"{place.lead_in} {link.anchor}" if place.link_sentence else link.anchor,
+                    lead_in=place.lead_in if place.link_sentence else "",
+                    markup=place.markup,
                     occurrences=counts[hit.url],
-                    in_sentence=_in_sentence(doc, link),
+                    in_sentence=place.in_sentence,
                     under_reference_heading=line_index in headings,
                     other_domains=others,
                 )
@@ -461,28 +469,49 @@ def _alone_on_line(doc: Document, link: Link) -> bool:
     return not _NOT_MARKUP.search(_TAG.sub("", rest))
 
 
-def _link_text(doc: Document, link: Link, label_words: int) -> str:
-    """The link's anchor text, and the line's label when the link is a link line."""
-    if label_words > heuristics.MAX_LABEL_WORDS:
-        return link.anchor
-    line = doc.line_at(link.start)
-    return f"{doc.text[line.start : link.start]} {link.anchor}"
+@dataclass(frozen=True, slots=True)
+class LinkPlace:
+    """Where a link stands in its line: alone, as a short sentence of its own, or inside prose."""
+
+    alone: bool
+    link_sentence: bool
+    """The link ends a short sentence or line of its own ("… said. Find out more: <url>")."""
+    in_sentence: bool
+    """Prose runs on around the link."""
+    lead_in: str
+    """The words between the previous sentence end (or line start) and the link."""
+    markup: str
+    """The line's HTML, when the link sits in HTML left in the text."""
 
 
-def _label_words(doc: Document, link: Link) -> int:
-    """Words on the link's line outside the link, when that is a short label ("Sponsored:")."""
+def link_place(doc: Document, link: Link) -> LinkPlace:
     line = doc.line_at(link.start)
-    rest = doc.text[line.start : link.start] + " " + doc.text[link.end : line.end]
-    return len(_words(rest))
+    text = doc.text
+    raw_before = text[line.start : link.start]
+    raw_after = text[link.end : line.end] if link.end <= line.end else ""
+    before = _TAG.sub(" ", raw_before)
+    after = _TAG.sub(" ", raw_after)
+    alone = _alone_on_line(doc, link)
+    sentence_ends = list(_SENTENCE_END.finditer(before))
+    lead_in = before[sentence_ends[-1].end() :] if sentence_ends else before
+    lead_in = _clean_lead_in(lead_in)
+    ends_sentence = _ENDS_SENTENCE.match(after) is not None
+    lead_words = len(_words(lead_in))
+    link_sentence = (
+        not alone
+        and ends_sentence
+        and (
+            lead_words <= MAX_INLINE_LEAD_IN_WORDS
+            or (_INTRODUCES.search(lead_in) is not None and lead_words <= MAX_LINE_LEAD_IN_WORDS)
+        )
+    )
+    in_sentence = not alone and not link_sentence and len(_words(before)) + len(_words(after)) >= 3
+    markup = text[line.start : line.end] if link.kind == "html" else ""
+    return LinkPlace(alone, link_sentence, in_sentence, lead_in, markup)
 
 
 def _in_sentence(doc: Document, link: Link) -> bool:
-    line = doc.line_at(link.start)
-    before = doc.text[line.start : link.start]
-    after = doc.text[link.end : line.end]
-    return len(_WORD.findall(before)) >= 3 and (
-        len(_WORD.findall(after)) >= 1 or before.rstrip()[-1:] not in ":"
-    )
+    return link_place(doc, link).in_sentence
 
 
 def _reference_list_lines(doc: Document) -> set[int]:
@@ -630,9 +659,11 @@ def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | N
             gaps.append(text[cursor : finding.start])
         cursor = max(cursor, finding.end)
     tail = text[cursor : last.end] if cursor < last.end else ""
-    if _words(tail):
+    if _words(tail) and not _is_label(tail):
         return None
     lead_in = " ".join(gaps)
+    if "://" in lead_in or "www." in lead_in.lower():
+        return None  # another, kept link shares the line: the line is content
     if _SENTENCE_END.search(_clean_lead_in(lead_in) + " "):
         return None  # a sentence stands before the spam: it is content
     return (first.index, last.index) if _is_lead_in(lead_in) else None
@@ -641,6 +672,13 @@ def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | N
 def _clean_lead_in(fragment: str) -> str:
     cleaned: str = _LINE_DECOR_LEFT.sub("", _TAG.sub(" ", fragment), count=1)
     return cleaned.strip()
+
+
+def _is_label(fragment: str) -> bool:
+    """A few bracketed or emphasised words ("_(Sponsored)_", "[Ad]"), or an ad label, after a link."""
+    if len(_words(fragment)) > MAX_LINE_LABEL_WORDS:
+        return False
+    return _BRACKETED.fullmatch(fragment) is not None or "ad-label" in heuristics.promo_signs(fragment)
 
 
 def _is_lead_in(fragment: str) -> bool:

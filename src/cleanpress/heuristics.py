@@ -30,7 +30,16 @@ ALONE_ON_LINE = Feature(
     "alone-on-line", 1.0, "injected links stand on their own line; citations are introduced"
 )
 LINK_LINE = Feature(
-    "link-line", 0.5, "a link with only a short label on its line (**Sponsored:** [text](url))"
+    "link-line", 0.5, "the link is a short sentence or line of its own ('**Ad:** [text](url)')"
+)
+CTA_LEAD_IN = Feature(
+    "cta-lead-in", 1.5, "introduced by a call to action ('Find out more:', 'Saiba mais em', '→')"
+)
+HTML_REMNANT = Feature(
+    "html-remnant", 1.0, "markup left in extracted text is more often an ad slot than prose"
+)
+AD_MARKUP = Feature(
+    "ad-markup", 2.0, "the markup says ad: rel=sponsored, ad/sponsor classes, banner sizes, .swf"
 )
 PROMO_TEXT = Feature(
     "promo-text", 1.0, "the link text or its label is a sales pitch (win, free, 70% off, click)"
@@ -55,12 +64,37 @@ IN_SENTENCE = Feature("in-sentence", -1.5, "a URL inside running prose is usuall
 REFERENCE_LIST = Feature("reference-list", -2.0, "a line under a 'Further reading' / 'Sources' heading")
 
 URL_FEATURES = (
-    ALONE_ON_LINE, LINK_LINE, PROMO_TEXT, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST,
+    ALONE_ON_LINE, LINK_LINE, CTA_LEAD_IN, HTML_REMNANT, AD_MARKUP, PROMO_TEXT, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST,
     RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE, READABLE_PATH, IN_SENTENCE, REFERENCE_LIST,
 )  # fmt: skip
 
-# A label of at most this many words beside a link ("Sponsored:", "Click here:") makes a link line.
-MAX_LABEL_WORDS = 4
+# Calls to action that introduce an injected link, in the seven languages of the rule packs. The
+# lead-in must end with the phrase (plus punctuation or an arrow): "Find out more:", "Infos unter".
+_CTA = regex.compile(
+    r"(?:^|\b)(?:find out more|learn more|read more|read on|more info(?:rmation)?|more details|details|"
+    r"click here|click|tap here|visit|discover(?: more)?|check (?:it|this) out|get (?:it|yours|the deal|"
+    r"the offer|started|access)|shop now|buy now|order now|sign up(?: now)?|register now|claim(?: now)?|"
+    r"download(?: now)?|watch now|try (?:it )?(?:now|free)|go to|more at|see more|see the offer|"
+    r"mehr erfahren|mehr infos?|infos?|weitere infos?|weitere informationen|hier klicken|klicken sie hier|"
+    r"zum angebot|mehr dazu|jetzt ansehen|jetzt entdecken|entdecken|weiterlesen|hier|"
+    r"en savoir plus|plus d'infos?|plus d’infos?|cliquez ici|découvrez|voir l'offre|voir l’offre|voir plus|"
+    r"lire la suite|ici|profitez|"
+    r"más información|mas informacion|más info|haz clic aquí|descubre|ver más|ver oferta|aquí|detalles|"
+    r"mira esto|consulta|"
+    r"scopri di più|scopri|maggiori informazioni|clicca qui|dettagli|leggi di più|qui|approfitta|"
+    r"dai un'occhiata|"
+    r"saiba mais|mais informações|clique aqui|descubra|confira|veja mais|aqui|detalhes|aproveite|"
+    r"lees verder|lees meer|meer informatie|meer info|klik hier|ontdek|bekijk(?: hier| nu)?|hier|"
+    r"→|⟶|➡️?|👉|⇒|>>|»)"
+    r"(?:\s+(?:at|on|here|unter|sur|en|em|op|su|bei|auf|via|hier|ici|aquí|qui|aqui))?\s*[:：.!…\-–—→»>]*\s*$",
+    regex.I,
+)
+_AD_MARKUP = regex.compile(
+    r"""\brel=["']?[^"'<>]*\bsponsored|\bclass=["']?[^"'<>]*\b(?:ads?|advert\w*|sponsor\w*|promo\w*|"""
+    r"""banner\w*|adsbygoogle|ad-\w+|\w+-ad|affiliate)\b|\.swf\b|\bdata-ad-|"""
+    r"""\bwidth=["']?(?:468|728|300|160|320|970)["'\s].*\bheight=["']?(?:60|90|250|600|50|100)\b""",
+    regex.I,
+)
 
 # TLDs that hold a large share of ad, pop-under and scam hosts (Spamhaus / Interisle abuse rankings)
 RISKY_TLDS = frozenset(
@@ -273,10 +307,14 @@ class UrlContext:
     """What the document says about one URL occurrence."""
 
     alone_on_line: bool
-    label_words: int
-    """Words on the line outside the link."""
+    link_sentence: bool
+    """The link ends a short sentence or line of its own (after a lead-in of a few words)."""
     link_text: str
-    """The link's anchor text plus the label before it on the line."""
+    """The link's anchor text, plus its lead-in when it is a link sentence."""
+    lead_in: str
+    """The words before the link in its sentence, when it is a link sentence."""
+    markup: str
+    """The line's HTML when the link sits in markup; empty otherwise."""
     occurrences: int
     in_sentence: bool
     under_reference_heading: bool
@@ -291,10 +329,16 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(REPUTABLE)
     if ctx.alone_on_line:
         fired.append(ALONE_ON_LINE)
-    elif ctx.label_words <= MAX_LABEL_WORDS:
+    elif ctx.link_sentence:
         fired.append(LINK_LINE)
+    if ctx.lead_in and _CTA.search(ctx.lead_in):
+        fired.append(CTA_LEAD_IN)
     if ctx.link_text and promo_signs(ctx.link_text):
         fired.append(PROMO_TEXT)
+    if ctx.markup:
+        fired.append(HTML_REMNANT)
+        if _AD_MARKUP.search(ctx.markup):
+            fired.append(AD_MARKUP)
     if ctx.occurrences >= 2:
         fired.append(REPEATED)
     segments = [s for s in hit.path.split("/") if s]

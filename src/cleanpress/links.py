@@ -29,8 +29,9 @@ _MD_REF_USE = regex.compile(r"(?P<bang>!?)\[(?P<text>[^\]\n]{1,500})\]\[(?P<labe
 _WRAPPERS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "«": "»", "‘": "’"}
 
 # HTML left in scraped text; also entity-escaped (&lt;a href=…&gt;).
-_LT = r"(?:<|&lt;)"
-_GT = r"(?:>|&gt;)"
+_LT = r"(?:<|&lt;|&#0*60;|&#x0*3c;)"
+_GT = r"(?:>|&gt;|&#0*62;|&#x0*3e;)"
+_LT_AT = regex.compile(_LT, regex.I)
 _OPEN_TAG = regex.compile(rf"{_LT}(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]*?{_GT}", regex.I)
 _VOID = {"img", "link", "embed", "source", "meta", "br", "input", "param", "track", "area", "base", "wbr"}
 # Elements that only wrap a link, and go with it when they wrap nothing else.
@@ -127,19 +128,18 @@ def _html_element(text: str, hit: UrlHit) -> tuple[int, int, str] | None:
     window_start = max(line_start, hit.start - _MAX_ELEMENT_CHARS)
     head = text[window_start : hit.start]
     # Inside a start tag: the last "<name" before the URL with no ">" between.
-    open_at = max(head.rfind("<"), head.rfind("&lt;"))
-    if open_at != -1 and window_start + open_at + 1 < hit.start:  # "<https://…>" is an autolink
+    lowered = head.lower()
+    open_at = max(head.rfind("<"), lowered.rfind("&lt;"), lowered.rfind("&#60;"), lowered.rfind("&#x3c;"))
+    if open_at != -1 and not _LT_AT.fullmatch(head[open_at:]):  # "<https://…>" is an autolink
         tag_start = window_start + open_at
         m = _OPEN_TAG.match(text, tag_start, min(len(text), tag_start + _MAX_ELEMENT_CHARS))
         if m is not None and m.end() >= hit.end:
             return _close_element(text, tag_start, m.end(), m.group("name").lower(), line_end)
     # Inside a script body: <script>window.location="…"</script>
-    script = regex.search(rf"{_LT}script\b[^<>]*{_GT}[^<>]*$", head, regex.I)
+    script = regex.search(rf"(?P<open>{_LT}script\b[^<>]*?{_GT})[^<>]*$", head, regex.I)
     if script is not None:
         tag_start = window_start + script.start()
-        tag_end = (
-            text.find(">", tag_start) + 1 if text[tag_start] == "<" else text.find("&gt;", tag_start) + 4
-        )
+        tag_end = tag_start + len(script.group("open"))
         return _close_element(text, tag_start, tag_end, "script", line_end)
     return None
 

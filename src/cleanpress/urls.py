@@ -53,7 +53,9 @@ URL_RE = regex.compile(
 
 _DEFANG = regex.compile(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\bdot\b)\s*|\s+\.\s+", regex.I)
 # Entities that end a URL inside entity-escaped markup (&quot;https://…&quot;&gt;).
-_ENTITY_END = regex.compile(r"&(?:quot|gt|lt|apos|#34|#39|#x22|#x27);", regex.I)
+_ENTITY_END = regex.compile(
+    r"&(?:quot|gt|lt|apos|#0*34|#0*39|#0*60|#0*62|#x0*22|#x0*27|#x0*3c|#x0*3e);", regex.I
+)
 _TRAILING_PUNCT = ".,;:!?…*_~'\""
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
