@@ -36,10 +36,10 @@ MAX_INLINE_LEAD_IN_WORDS = 6
 _TAG = regex.compile(r"(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I)
 _NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+-]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
-_SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|[”»])\s+")
+_SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|”)\s+")
 # What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
 # the start of the next sentence.
-_ENDS_SENTENCE = regex.compile(r"([.,;:!?…]*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])")
+_ENDS_SENTENCE = regex.compile(r"([.,;:!?…)\]}»”’\"']*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])")
 # Decoration around a line: list, heading and quote markers, emphasis, brackets, arrows, bullets
 # and emoji (symbols other than ©, ® and ™, which belong to copyright lines).
 _BRACKETED = regex.compile(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
@@ -494,7 +494,8 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
     alone = _alone_on_line(doc, link)
     sentence_ends = list(_SENTENCE_END.finditer(before))
     lead_in = before[sentence_ends[-1].end() :] if sentence_ends else before
-    lead_in = _clean_lead_in(lead_in)
+    cta = heuristics.cta_start(lead_in)
+    lead_in = _clean_lead_in(lead_in[cta:] if cta is not None else lead_in)
     ends_sentence = _ENDS_SENTENCE.match(after) is not None
     lead_words = len(_words(lead_in))
     link_sentence = (
@@ -541,8 +542,12 @@ def _apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Fi
     block: frozenset[str] | bool | None = False
     pending: frozenset[str] | bool | None = False
     for line in doc.lines:
-        m = _KEEP_MARKER.match(doc.text, line.start, line.end)
-        if m is not None and m.end() == line.end:
+        content = doc.text[line.start : line.end]
+        # Match the line on its own: with a start position, "^" would only match at offset 0.
+        m = _KEEP_MARKER.match(content) if "cleanpress:" in content else None
+        if m is not None and doc.is_protected(line.start, line.end):
+            m = None  # a marker shown in a code block is an example, not a marker
+        if m is not None:
             ids = frozenset(x for x in regex.split(r"[\s,]+", (m.group("ids") or "").upper()) if x) or None
             verb = m.group("verb").lower()
             if verb == "keep":
@@ -558,16 +563,18 @@ def _apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Fi
             kept[line.index] = pending  # type: ignore[assignment]
             pending = False
     remaining: list[Finding] = []
-    suppressed = 0
+    # Two rules flagging the same span (a listed URL that is also a repeated line) are one
+    # thing kept, not two.
+    suppressed: set[tuple[int, int]] = set()
     for finding in findings:
         index = doc.line_at(finding.start).index
         if index in kept:
             ids = kept[index]
             if ids is None or any(finding.rule.id.startswith(x) for x in ids):
-                suppressed += 1
+                suppressed.add((finding.start, finding.end))
                 continue
         remaining.append(finding)
-    return remaining, suppressed
+    return remaining, len(suppressed)
 
 
 # --- building the edit script -------------------------------------------------------------------
@@ -712,17 +719,34 @@ def _inline_spans(doc: Document, group: list[Finding]) -> list[tuple[int, int, F
             # An ad link inside a sentence: keep its words, drop the link.
             spans.append((start, end, replace(finding, replacement=finding.anchor.strip())))
             continue
-        if ends_sentence is not None and (
-            len(_words(lead_in)) <= MAX_INLINE_LEAD_IN_WORDS if sentence_ends else _is_lead_in(lead_in)
-        ):
-            start = line.start + lead_from
-            end += len(ends_sentence.group(1))
+        if ends_sentence is not None:
+            lead = _lead_in_offset(lead_in, after_sentence=bool(sentence_ends))
+            if lead is not None:
+                start = line.start + lead_from + lead
+                end += len(ends_sentence.group(1))
         if start > line.start and text[start - 1] in " \t":
             start -= 1
         elif end < line.end and text[end] in " \t":
             end += 1
         spans.append((start, end, finding))
     return spans
+
+
+def _lead_in_offset(lead_in: str, *, after_sentence: bool) -> int | None:
+    """Where the lead-in of an injected link starts within ``lead_in`` (None: keep it all).
+
+    A call to action ("Find out more:", "Bekijk hier") is taken from where it starts, whatever
+    stands before it. Without one, the whole lead-in goes when it is short: up to
+    MAX_INLINE_LEAD_IN_WORDS after a sentence end, or a label or introduction at the line start.
+    A lead-in holding another link is content and stays."""
+    cta = heuristics.cta_start(lead_in)
+    if cta is not None:
+        return cta
+    if "://" in lead_in or "www." in lead_in.lower():
+        return None
+    if after_sentence:
+        return 0 if len(_words(lead_in)) <= MAX_INLINE_LEAD_IN_WORDS else None
+    return 0 if _is_lead_in(lead_in) else None
 
 
 def _line_removals(doc: Document, owners: dict[int, Finding]) -> list[Removal]:

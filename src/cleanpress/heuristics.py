@@ -60,33 +60,39 @@ REPUTABLE = Feature("reputable-host", -4.0, "public-sector, academic and well-kn
 READABLE_PATH = Feature(
     "readable-path", -1.5, "a path of words (/reports/housing-2019) is an article, not a token"
 )
+DOCUMENT_PATH = Feature(
+    "document-path", -1.5, "a PDF, spreadsheet or web page file is a source, ads are not files"
+)
 IN_SENTENCE = Feature("in-sentence", -1.5, "a URL inside running prose is usually a citation")
 REFERENCE_LIST = Feature("reference-list", -2.0, "a line under a 'Further reading' / 'Sources' heading")
 
 URL_FEATURES = (
-    ALONE_ON_LINE, LINK_LINE, CTA_LEAD_IN, HTML_REMNANT, AD_MARKUP, PROMO_TEXT, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST,
-    RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE, READABLE_PATH, IN_SENTENCE, REFERENCE_LIST,
+    ALONE_ON_LINE, LINK_LINE, CTA_LEAD_IN, HTML_REMNANT, AD_MARKUP, PROMO_TEXT, REPEATED, OPAQUE_PATH,
+    KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST, RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE,
+    READABLE_PATH, DOCUMENT_PATH, IN_SENTENCE, REFERENCE_LIST,
 )  # fmt: skip
 
 # Calls to action that introduce an injected link, in the seven languages of the rule packs. The
 # lead-in must end with the phrase (plus punctuation or an arrow): "Find out more:", "Infos unter".
 _CTA = regex.compile(
-    r"(?:^|\b)(?:find out more|learn more|read more|read on|more info(?:rmation)?|more details|details|"
+    r"(?:^|\b)(?:find out more|learn more|read more|read on|more info(?:rmation)?|more details|"
     r"click here|click|tap here|visit|discover(?: more)?|check (?:it|this) out|get (?:it|yours|the deal|"
-    r"the offer|started|access)|shop now|buy now|order now|sign up(?: now)?|register now|claim(?: now)?|"
-    r"download(?: now)?|watch now|try (?:it )?(?:now|free)|go to|more at|see more|see the offer|"
+    r"the offer|started|access)(?: now| here| today)?|grab (?:it|yours|the deal|the offer)|shop now|"
+    r"buy now|order now|sign up(?: now)?|register now|claim(?: it| yours| now| it now)*|"
+    r"download(?: now)?|watch now|try (?:it )?(?:now|free)|go to|more at|see more|see the (?:offer|deal)|"
     r"mehr erfahren|mehr infos?|infos?|weitere infos?|weitere informationen|hier klicken|klicken sie hier|"
-    r"zum angebot|mehr dazu|jetzt ansehen|jetzt entdecken|entdecken|weiterlesen|hier|"
-    r"en savoir plus|plus d'infos?|plus d’infos?|cliquez ici|découvrez|voir l'offre|voir l’offre|voir plus|"
-    r"lire la suite|ici|profitez|"
-    r"más información|mas informacion|más info|haz clic aquí|descubre|ver más|ver oferta|aquí|detalles|"
-    r"mira esto|consulta|"
-    r"scopri di più|scopri|maggiori informazioni|clicca qui|dettagli|leggi di più|qui|approfitta|"
-    r"dai un'occhiata|"
-    r"saiba mais|mais informações|clique aqui|descubra|confira|veja mais|aqui|detalhes|aproveite|"
-    r"lees verder|lees meer|meer informatie|meer info|klik hier|ontdek|bekijk(?: hier| nu)?|hier|"
-    r"→|⟶|➡️?|👉|⇒|>>|»)"
-    r"(?:\s+(?:at|on|here|unter|sur|en|em|op|su|bei|auf|via|hier|ici|aquí|qui|aqui))?\s*[:：.!…\-–—→»>]*\s*$",
+    r"zum angebot|mehr dazu|jetzt (?:ansehen|entdecken|sichern|holen|klicken)|entdecken|weiterlesen|"
+    r"en savoir plus|plus d['’]infos?|cliquez ici|découvrez|voir l['’]offre|voir plus|lire la suite|"
+    r"profitez|"
+    r"más información|mas informacion|más info|haz clic aquí|descubre|ver más|ver (?:la )?oferta|"
+    r"mira esto|consíguelo|aprovecha(?: ya)?|"
+    r"scopri di più|scopri|maggiori informazioni|clicca qui|leggi di più|approfitta(?:ne)?|"
+    r"dai un['’]occhiata|"
+    r"saiba mais|mais informações|clique aqui|descubra|confira|veja mais|aproveite|"
+    r"lees verder|lees meer|meer informatie|meer info|klik hier|ontdek|bekijk(?: hier| nu)?|"
+    r"→|⟶|➡️?|➜|➔|➤|►|▶|⇒|👉|>>|»)"
+    r"(?:\s+(?:at|on|here|now|unter|sur|en|em|op|su|bei|auf|via|hier|ici|aquí|qui|aqui|ya|agora|nu))*"
+    r"\s*[:：.!…\-–—→»>➜➔➤►▶⇒👉]*\ufe0f?\s*$",
     regex.I,
 )
 _AD_MARKUP = regex.compile(
@@ -179,79 +185,105 @@ RISKY_TLDS = frozenset(
     ]
 )
 PUBLIC_SUFFIX_PARTS = frozenset({"gov", "edu", "int", "mil", "ac", "gouv", "gob", "govt", "nhs", "museum"})
-_AD_PARAM_NAMES = frozenset(
+# Query parameters of ad servers, affiliate networks and offer trackers. A strong name is evidence
+# alone; weak names (also used by ordinary sites) count only in pairs.
+_STRONG_AD_PARAMS = frozenset(
     [
         "zoneid",
         "zone_id",
-        "zone",
         "bannerid",
         "banner_id",
-        "campaign",
-        "campaign_id",
-        "campaignid",
-        "cid",
         "aff_id",
         "affid",
+        "aff",
         "aff_sub",
         "affiliate_id",
         "subid",
         "sub_id",
         "sub1",
+        "sub2",
         "s1",
         "s2",
-        "pub",
-        "pubid",
-        "pub_id",
-        "publisher",
         "clickid",
         "click_id",
         "oaparams",
         "adid",
         "ad_id",
-        "adgroup",
-        "creative",
         "creative_id",
-        "placement",
         "placementid",
-        "offer",
+        "placement_id",
         "offer_id",
         "offerid",
+        "campaign_id",
+        "campaignid",
+        "spotid",
+        "spot_id",
+        "lpid",
+        "zone",
+    ]
+)
+_WEAK_AD_PARAMS = frozenset(
+    [
+        "cid",
+        "pub",
+        "pubid",
+        "pub_id",
+        "publisher",
+        "key",
+        "hash",
+        "tag",
+        "cb",
+        "var",
+        "siteid",
+        "site_id",
+        "placement",
+        "creative",
+        "campaign",
         "tid",
         "trackid",
         "track_id",
-        "zoneid",
-        "cb",
-        "cachebuster",
-        "var",
-        "spot",
-        "spotid",
-        "siteid",
-        "site_id",
-        "key",
-        "hash",
-        "lp",
-        "lpid",
-        "tag",
         "source_id",
+        "src",
+        "sid",
+        "lp",
+        "sub",
+        "uid",
+        "token",
+        "utm_campaign",
+        "ref",
+        "evt",
+        "ev",
+        "pid",
     ]
 )
 _AD_PATH = regex.compile(
     r"(?:^|/)(?:click|clk|clicks?|serve|serving|offer|offers|delivery|ck\.php|afu\.php|aff_c|aff|"
-    r"invoke\.js|tag\.min\.js|pop(?:under|up)?|redirect|redir|rdr|track|tracking|go|out|visit|"
-    r"promo|banner|banners|adserver|ads?|adx|rtb|bid|imp|impression|pixel|tr|cpm|zone)(?:[/?.]|$)",
+    r"invoke\.js|tag\.min\.js|pop(?:under|up)?|redirect|redir|rdr|track|tracking|go|goto|jump|lnk|"
+    r"out|visit|promo|banner|banners|adserver|ads?|adx|rtb|bid|imp|impression|pixel|tr|cpm|zone)"
+    r"(?:[/?.]|$)",
     regex.I,
 )
 _AD_HOST = regex.compile(
-    r"(?:^|[.-])(?:ads?|adx|track|trk|click|clk|go|promo|pop|banner|serve|rtb|cdn-ads|offers?)[.-]"
-    r"|cpm|revenue|boost|cash|promo|affil|traffic|popunder|clicks|adserv|advert|bidder|reach(?:conv|ads)|"
-    r"conv(?:ert|ersion)|monetiz|payout|earn",
+    r"(?:^|[.-])(?:ads?|adx|track|trk|click|clk|go|promo|pop|banner|serve|rtb|cdn-ads|offers?|"
+    r"pl\d{3,}|lp|srv)[.-]"
+    r"|cpm|revenue|boost|cash|promo|affil|traff|popunder|clicks|adserv|advert|bidder|reach(?:conv|ads)|"
+    r"conv(?:ert|ersion)|monetiz|payout|earn|funnel",
     regex.I,
 )
 _HEX_RUN = regex.compile(r"[0-9a-f]{16,}", regex.I)
-_B64ISH = regex.compile(r"[A-Za-z0-9_-]{16,}")
+_B64ISH = regex.compile(r"[A-Za-z0-9_+/=%-]{16,}")
+_DOCUMENT = regex.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|epub|txt|xml|json|zip|html?|shtml|aspx?)$", regex.I
+)
 _UUID = regex.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", regex.I)
 _VOWELS = set("aeiouy")
 _WORDISH = regex.compile(r"^[a-z]+(?:[-_][a-z0-9]+)+$|^[a-z]{3,}(?:\.[a-z]{2,5})?$", regex.I)
+
+
+def cta_start(fragment: str) -> int | None:
+    """Where the call to action that ends ``fragment`` starts ("… Bekijk hier:" -> its offset)."""
+    m = _CTA.search(fragment)
+    return m.start() if m is not None else None
 
 
 def entropy(token: str) -> float:
@@ -348,10 +380,13 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
     pairs = [p.split("=", 1) for p in query.split("&") if p]
     values = [p[1] for p in pairs if len(p) == 2]
     names = {p[0].lower() for p in pairs}
-    if any(_is_key_value(v) for v in values) or any(_HEX_RUN.fullmatch(s) for s in segments):
+    if any(_is_key_value(v) for v in values) or any(_HEX_RUN.fullmatch(s.split(".", 1)[0]) for s in segments):
         fired.append(KEY_PARAM)
-    if names & _AD_PARAM_NAMES and (len(names & _AD_PARAM_NAMES) >= 2 or len(names) <= 2):
+    weak = len(names & _WEAK_AD_PARAMS)
+    if names & _STRONG_AD_PARAMS or weak >= 2 or (weak and len(names) == 1):
         fired.append(AD_PARAMS)
+    if segments and _DOCUMENT.search(segments[-1]):
+        fired.append(DOCUMENT_PATH)
     if _AD_PATH.search(hit.path):
         fired.append(AD_PATH)
     if _AD_HOST.search(hit.host):
@@ -364,7 +399,7 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(DISGUISED)
     if ctx.other_domains and f"{name}.{suffix}" not in ctx.other_domains:
         fired.append(FOREIGN_HOST)
-    if segments and AD_PATH not in fired and _readable_path(segments):
+    if segments and not {AD_PATH, KEY_PARAM, AD_PARAMS} & set(fired) and _readable_path(segments):
         fired.append(READABLE_PATH)
     if ctx.in_sentence:
         fired.append(IN_SENTENCE)

@@ -17,7 +17,8 @@ from cleanpress.urls import Skeleton, UrlHit, find_urls
 _MD_INLINE = regex.compile(
     r"""(?P<bang>!?)\[(?P<text>[^\]\n]{0,500})\]\(\s*
         (?P<dest><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)
-        (?:\s+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?\s*\)""",
+        (?:\s+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?\s*\)
+        (?:\{[^{}\n]{0,200}\})?    # kramdown / Pandoc attributes: {:target="_blank"}""",
     regex.VERBOSE,
 )
 _MD_REF_DEF = regex.compile(
@@ -93,7 +94,7 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
     for hit in hits:
         if hit.start in claimed:
             continue
-        element = _html_element(text, hit) if ("<" in text or "&lt;" in text) else None
+        element = _html_element(text, hit) if ("<" in text or "&lt;" in text or "&#" in text) else None
         if element is not None:
             start, end, anchor = element
             links.append(Link(hit, start, end, "html", anchor))
