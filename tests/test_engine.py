@@ -155,3 +155,23 @@ def test_redirect_to_spam_inside_a_sentence_is_removed() -> None:
     wrapped = "https://www.google.com/url?q=" + AD.replace(":", "%3A").replace("/", "%2F")
     text = f"Prices rose sharply in May. Details: {wrapped}\n"
     assert clean(text).text == "Prices rose sharply in May.\n"
+
+
+def test_repeated_pitch_between_paragraphs_goes_with_one_sign() -> None:
+    pitch = "Farmaci generici senza ricetta a prezzi bassissimi"
+    paras = [f"Paragraph {n} of the article reports what the officials said on Monday." for n in range(4)]
+    text = f"{paras[0]}\n{pitch}\n{paras[1]}\n{pitch}\n{paras[2]}\n{pitch}\n{paras[3]}"
+    result = clean(text)
+    assert result.text == "\n".join(paras)
+    assert "isolated" in result.removals[0].evidence
+
+
+def test_repeated_sentence_with_a_percentage_is_kept() -> None:
+    line = "Prices rose 4% in October, the agency said."
+    text = f"A.\n{line}\nB.\n{line}\nC.\n{line}\nD."
+    assert clean(text).text == text
+
+
+def test_repeated_lines_inside_a_list_structure_are_kept() -> None:
+    block = "Meal 1\nEat every 2–3 hours 🍽\nMeal 2\nEat every 2–3 hours 🍽\nMeal 3\nEat every 2–3 hours 🍽\n"
+    assert clean(block).text == block

@@ -42,6 +42,8 @@ _SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|”)\s+")
 _ENDS_SENTENCE = regex.compile(r"([.,;:!?…)\]}»”’\"']*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])")
 # Decoration around a line: list, heading and quote markers, emphasis, brackets, arrows, bullets
 # and emoji (symbols other than ©, ® and ™, which belong to copyright lines).
+# A repeated line counts as injected at paragraph breaks only between lines at least this long.
+MIN_PARAGRAPH_CHARS = 60
 _BRACKETED = regex.compile(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
 _DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
 _LINE_DECOR_LEFT = regex.compile(
@@ -182,7 +184,7 @@ class Cleaner:
         if compiled.line_rules:
             findings.extend(self._line_findings(doc))
         if compiled.repeat_rules:
-            findings.extend(self._repeat_findings(doc, links, allow))
+            findings.extend(self._repeat_findings(doc, links, allow, findings))
         for rule, pattern in compiled.markup_rules:
             for m in pattern.finditer(doc.text):
                 if m.end() > m.start() and not doc.is_protected(m.start(), m.end()):
@@ -317,7 +319,9 @@ class Cleaner:
                     break
         return findings
 
-    def _repeat_findings(self, doc: Document, links: list[Link], allow: DomainSet) -> list[Finding]:
+    def _repeat_findings(
+        self, doc: Document, links: list[Link], allow: DomainSet, found: list[Finding]
+    ) -> list[Finding]:
         text = doc.text
         by_line: dict[str, list[int]] = {}
         for line in doc.lines:
@@ -349,9 +353,16 @@ class Cleaner:
                     if indexes[0] in url_only:
                         continue
                     signs = heuristics.promo_signs(key)
-                    if len(signs) < rule.params.get("min_promo", 2):
+                    needed = rule.params.get("min_promo", 2)
+                    # Lines that are spam already (lone URLs, boilerplate) do not count as neighbours.
+                    spam_lines = set(url_only) | {doc.line_at(f.start).index for f in found if f.whole_line}
+                    isolated = not key.endswith(".") and _isolated(doc, by_line, indexes, spam_lines)
+                    if isolated:
+                        # Injected at paragraph breaks, between lines that occur once: one sign will do.
+                        needed -= 1
+                    if len(signs) < max(needed, 1):
                         continue
-                    evidence = (f"repeated:{len(indexes)}", *signs)
+                    evidence = (f"repeated:{len(indexes)}", *(["isolated"] if isolated else []), *signs)
                 for index in indexes:
                     line = doc.lines[index]
                     if not doc.is_protected(line.start, line.end):
@@ -513,6 +524,25 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
 
 def _in_sentence(doc: Document, link: Link) -> bool:
     return link_place(doc, link).in_sentence
+
+
+def _isolated(doc: Document, by_line: dict[str, list[int]], indexes: list[int], spam_lines: set[int]) -> bool:
+    """Every copy of a repeated line stands between paragraphs (long lines that occur once), as an
+    injection at paragraph breaks does; a repeated heading in a recipe or meal plan stands next to
+    other repeated lines. A copy that ends in a full stop reads as a sentence and is not judged so."""
+    counts = {index: len(group) for group in by_line.values() for index in group if index not in spam_lines}
+    copies = set(indexes)
+    for index in indexes:
+        for step in (-1, 1):
+            neighbour = index + step
+            while 0 <= neighbour < len(doc.lines) and neighbour not in counts:
+                neighbour += step  # skip blank lines
+            if not 0 <= neighbour < len(doc.lines) or neighbour in copies:
+                continue
+            line = doc.lines[neighbour]
+            if counts[neighbour] > 1 or line.end - line.start < MIN_PARAGRAPH_CHARS:
+                return False
+    return True
 
 
 def _reference_list_lines(doc: Document) -> set[int]:

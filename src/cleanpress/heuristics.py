@@ -436,8 +436,13 @@ def _readable_path(segments: list[str]) -> bool:
 # themes ("Congratulations! You have been selected for a free …": prize + giveaway); real text that
 # happens to repeat (meal-plan headings, refrains) shows none or one.
 _PROMO_THEMES: tuple[tuple[str, str], ...] = (
-    ("discount", r"-?\d{1,3}\s?%|\bhalf[- ]price\b"),
-    ("money", r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|euros?|dollars?|usd|eur)\b"),
+    (
+        "discount",
+        r"-\s?\d{1,3}\s?%|\d{1,3}\s?%\s?(?:off|rabatt|de descuento|di sconto|de réduction|de remise|"
+        r"korting|de desconto|discount)|(?:rabatt|descuento|sconto|réduction|korting|desconto|save|spare)"
+        r"\w*\s+\d{1,3}\s?%|\bhalf[- ]price\b",
+    ),
+    ("money", r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|(?:euros?|dollars?|usd|eur)\b)"),
     ("shouting", r"!{2,}|\?!|!\s*$|^[¡¿]"),
     ("emoji", r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
     (
@@ -486,8 +491,33 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         r"\b(?:earn|verdien\w*|gagne[rz]? de l'argent|gana dinero|guadagna\w*|ganhe dinheiro|"
         r"make money|work from home|von zu hause|depuis chez vous|desde casa|da casa|sem sair de casa|"
         r"vanuit huis|passive income|crypto\w*|bitcoin|forex|trading bot|investment|invest|"
-        r"refinanc\w*|loan|kredit|prêt|préstamo|prestito|empréstimo|lening|mortgage|hypothek|"
+        r"refinanc\w*|loans?|kredite?|prêts?|préstamos?|prestiti|prestito|empréstimos?|lening(?:en)?|mortgage|hypothek|"
         r"casino|bet|wette|pari|apuesta|scommess\w*|aposta|gokken|slots?)\b",
+    ),
+    (
+        "dating",
+        r"\b(?:singles?|single (?:women|men|ladies|moms|frauen|männer)|singlebörse|solter[oa]s?|"
+        r"célibataires?|vrijgezell\w*|donne single|mulheres solteiras|hot (?:girls|singles|moms)|"
+        r"lonely|einsame|dating|rencontres?|citas|incontri|encontros|sexy|flirt\w*|"
+        r"(?:in|near) (?:your|my) (?:area|city|town)|in deiner (?:nähe|stadt)|in jouw buurt|"
+        r"près de chez (?:vous|toi)|en tu ciudad|cerca de ti|vicino a te|perto de (?:você|si|ti)|"
+        r"tonight|heute nacht|ce soir|esta noche|stasera|hoje à noite|vanavond)\b",
+    ),
+    (
+        "pharma",
+        r"\b(?:viagra|cialis|levitra|pills?|pillen|pilules?|pastillas|pillole|comprimidos|farmaci|"
+        r"medikamente|médicaments|medicamentos|medicijnen|pharmacy|apotheke|pharmacie|farmacia|apotheek|"
+        r"generics?|generika|génériques?|genéricos?|generici|"
+        r"(?:without|ohne|sans|sin|senza|sem|zonder) (?:a )?(?:prescription|rezept|ordonnance|receta|"
+        r"ricetta|receita|recept))\b",
+    ),
+    (
+        "fast-money",
+        r"\b(?:instant(?:ly)?|fast cash|quick cash|cash fast|schnell\w* geld|geld sofort|argent rapide|"
+        r"dinero rápido|soldi (?:veloci|subito)|dinheiro rápido|snel geld|approved|genehmigt|approuvé|"
+        r"aprobado|approvato|aprovado|goedgekeurd|no credit check|ohne schufa|sans justificatif|sin aval|"
+        r"senza garanzie|sem consulta|zonder bkr|"
+        r"(?:in|within|en|em|binnen|entro) \d+ (?:minutes?|minuten|hours?|stunden|heures?|horas?|ore|uur))\b",
     ),
     (
         "miracle",
