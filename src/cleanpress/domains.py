@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import re
+
 import regex
 
 _HOSTS_ADDRESSES = {"0.0.0.0", "127.0.0.1", "::", "::1", "::0"}
 _DOMAIN = regex.compile(r"(?:[\p{L}\p{N}_](?:[\p{L}\p{N}_-]{0,62})?\.)+[\p{L}\p{N}-]{2,63}")
+_SIMPLE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,62}\.)+[a-z][a-z0-9-]{1,62}")
 _ABP = regex.compile(r"^\|\|([^/^$*|]+)\^?(?:\$.*)?$")
 
 
@@ -29,6 +32,9 @@ def parse_domain_list(text: str, fmt: str = "auto") -> list[str]:
     """
     seen: dict[str, None] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
+        if fmt in ("plain", "auto") and _SIMPLE.fullmatch(raw):
+            seen[raw] = None  # the common case, one lower-case ASCII domain: no further parsing
+            continue
         line = raw.split("#", 1)[0].strip() if fmt != "abp" else raw.strip()
         if not line or line.startswith(("!", "[")):
             continue
