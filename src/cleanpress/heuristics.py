@@ -496,12 +496,11 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "dating",
-        r"\b(?:singles?|single (?:women|men|ladies|moms|frauen|männer)|singlebörse|solter[oa]s?|"
-        r"célibataires?|vrijgezell\w*|donne single|mulheres solteiras|hot (?:girls|singles|moms)|"
-        r"lonely|einsame|dating|rencontres?|citas|incontri|encontros|sexy|flirt\w*|"
-        r"(?:in|near) (?:your|my) (?:area|city|town)|in deiner (?:nähe|stadt)|in jouw buurt|"
-        r"près de chez (?:vous|toi)|en tu ciudad|cerca de ti|vicino a te|perto de (?:você|si|ti)|"
-        r"tonight|heute nacht|ce soir|esta noche|stasera|hoje à noite|vanavond)\b",
+        r"\b(?:hot singles|(?:meet|local|lonely) singles|singles? (?:in|near|aus|uit|de|en|nella|em) "
+        r"(?:your|deiner|jouw|ta|tu|tua|sua|der|de)\b|single (?:women|men|ladies|moms|frauen|männer)|"
+        r"singlebörse|solter[oa]s|célibataires|vrijgezellen|donne single|mulheres solteiras|"
+        r"hot (?:girls|moms)|dating site|sex dating|rencontres? (?:coquines?|discrètes?)|citas calientes|"
+        r"incontri (?:piccanti|discreti)|encontros (?:quentes|discretos))\b",
     ),
     (
         "pharma",
