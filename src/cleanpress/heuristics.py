@@ -520,12 +520,12 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
     ),
     (
         "miracle",
-        r"\b(?:miracle|wunder\w*|miracul\w*|milagr\w*|miracol\w*|wonder\w*|secret|geheimnis|secreto|"
-        r"segreto|segredo|geheim|doctors hate|ärzte hassen|one weird trick|trick|astuce|truco|trucco|"
-        r"truque|shocking|schockierend|choquant|impactante|scioccante|chocante|schokkend|"
-        r"belly fat|bauchfett|graisse|grasa abdominal|grasso|gordura|buikvet|lose weight|abnehmen|"
-        r"maigrir|adelgazar|dimagrire|emagrecer|afvallen|melts?|schmilzt|derrite|scioglie|derrete|"
-        r"smelt|anti-aging|wrinkles|falten|rides|arrugas|rughe|rugas|rimpels|hot singles|singles)\b",
+        r"\b(?:miracle\w*|miracul\w*|milagr\w*|miracol\w*|wunder(?:mittel|pille|kur)\w*|doctors hate|"
+        r"ärzte hassen|les médecins détestent|one weird trick|this (?:one )?(?:simple )?trick|"
+        r"(?:don't|do not) want you to know|you won't believe|will shock you|belly fat|bauchfett|"
+        r"graisse du ventre|grasa abdominal|grasso addominale|gordura da barriga|buikvet|"
+        r"lose (?:weight|\d+ ?(?:kg|lbs?|pounds))|abnehmen|maigrir|adelgazar|dimagrire|emagrecer|afvallen|"
+        r"anti-?aging|wrinkles|arrugas|rughe|rugas|rimpels)\b",
     ),
 )
 _PROMO_SIGNS = tuple((name, regex.compile(pattern, regex.I)) for name, pattern in _PROMO_THEMES)
