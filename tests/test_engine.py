@@ -175,3 +175,10 @@ def test_repeated_sentence_with_a_percentage_is_kept() -> None:
 def test_repeated_lines_inside_a_list_structure_are_kept() -> None:
     block = "Meal 1\nEat every 2–3 hours 🍽\nMeal 2\nEat every 2–3 hours 🍽\nMeal 3\nEat every 2–3 hours 🍽\n"
     assert clean(block).text == block
+
+
+def test_invisible_characters_are_exact_edits() -> None:
+    text = "Para one.\n\u200b\n\nPara\u200b two."
+    result = clean(text)
+    assert result.text == "Para one.\n\n\nPara two."
+    assert [r.text for r in result.removals] == ["\u200b", "\u200b"]

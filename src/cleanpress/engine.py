@@ -633,9 +633,10 @@ def build_removals(doc: Document, findings: list[Finding]) -> list[Removal]:
             by_line.setdefault(first, []).append(finding)
     deferred: list[tuple[int, list[Finding]]] = []
     for index, group in sorted(by_line.items()):
-        rewrites = [f for f in group if f.replacement is not None]
+        # Rewrites and invisible characters are exact edits: they never take a line or a space along.
+        rewrites = [f for f in group if f.replacement is not None or f.rule.kind == "invisible-chars"]
         inline.extend((f.start, f.end, f) for f in rewrites)
-        group = [f for f in group if f.replacement is None]
+        group = [f for f in group if all(f is not r for r in rewrites)]
         if not group:
             continue
         covered = _whole_line_span(doc, group)
