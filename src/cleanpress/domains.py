@@ -83,6 +83,10 @@ class DomainSet:
     def __bool__(self) -> bool:
         return bool(self._domains)
 
+    def with_domains(self, domains: Iterable[str]) -> DomainSet:
+        """A new set holding these domains and ``domains``."""
+        return DomainSet([*self._domains, *domains])
+
     def update(self, domains: Iterable[str]) -> None:
         self._domains.update(d.lower().strip(".") for d in domains if d)
 

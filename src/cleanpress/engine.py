@@ -163,7 +163,7 @@ class Cleaner:
         doc = Document(text, fmt)
         allow = self.allow
         if source_url:
-            allow = DomainSet([*allow_domains_of(self.allow), registrable_domain(_host_of(source_url))])
+            allow = self.allow.with_domains([registrable_domain(_host_of(source_url))])
         findings = self.find(doc, allow)
         return self._resolve(doc, findings)
 
