@@ -394,10 +394,6 @@ class Cleaner:
         )
 
 
-def allow_domains_of(domains: DomainSet) -> list[str]:
-    return list(domains._domains)
-
-
 def _host_of(url: str) -> str:
     hit = parse_url(url if "//" in url else f"https://{url}")
     return hit.host if hit else url
