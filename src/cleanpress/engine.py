@@ -308,9 +308,8 @@ class Cleaner:
                 continue  # too long for every line rule even after stripping decoration
             if not content.strip() or doc.is_protected(line.start, line.end):
                 continue
-            stripped = strip_line(content)
-            if not stripped:
-                continue
+            # A line of decoration only ("[…]") is matched as written.
+            stripped = strip_line(content) or content.strip()
             for rule, pattern in self._compiled.line_rules:
                 if len(stripped) > rule.params.get("max_chars", 300):
                     continue
