@@ -49,7 +49,8 @@ _DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
 _LINE_DECOR_LEFT = regex.compile(
     rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*"
 )
-_LINE_DECOR_RIGHT = regex.compile(rf"(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
+# Searched backwards from the end ((?r)): a forward search would try every position of the line.
+_LINE_DECOR_RIGHT = regex.compile(rf"(?r)(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
 _REFERENCE_HEADING = regex.compile(
     r"(?:further reading|see also|sources?|references?|read more about|links|bibliography|"
     r"weiterführende links|quellen?|siehe auch|pour aller plus loin|sources|voir aussi|références|"
@@ -462,7 +463,9 @@ def strip_line(content: str) -> str:
     if "<" in content or "&lt;" in content:
         content = _TAG.sub(" ", content)
     content = _LINE_DECOR_LEFT.sub("", content, count=1)
-    content = _LINE_DECOR_RIGHT.sub("", content, count=1)
+    tail = _LINE_DECOR_RIGHT.search(content)
+    if tail is not None:
+        content = content[: tail.start()]
     return " ".join(content.split())
 
 
