@@ -9,17 +9,19 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 import click
 
+from cleanpress import batch, jsonl, output
 from cleanpress._version import __version__
+from cleanpress.config import ConfigError, Settings, merge, resolve_config
 from cleanpress.document import FORMATS
 from cleanpress.domains import ListFormatError, parse_domain_list
-from cleanpress.engine import Cleaner
-from cleanpress.model import CONFIDENCE_LEVELS, CleanResult
+from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence
 from cleanpress.ruleset import Rule, RuleError, load_rules
 from cleanpress.ruletest import check_examples
 
@@ -53,16 +55,40 @@ def split_ids(values: Sequence[str]) -> list[str]:
 def rule_options(func: F) -> F:
     """Options shared by every command that cleans: which rules, which domains, how sure."""
     options = [
-        click.option("--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (file or folder)."),
+        click.option(
+            "--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (file or folder)."
+        ),
         click.option("--select", multiple=True, metavar="IDS", help="Run only these rule ids or prefixes."),
         click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes."),
         click.option("--allow-domain", multiple=True, metavar="DOMAIN", help="Never remove URLs on DOMAIN."),
         click.option(
             "--min-confidence",
             type=click.Choice(CONFIDENCE_LEVELS),
-            default="suspect",
+            default=None,
+            help="'certain' applies only certain removals and reports suspect ones. [default: suspect]",
+        ),
+        click.option("--config", "config_path", metavar="PATH", help="Use this configuration file."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def batch_options(func: F) -> F:
+    """Options of the commands that clean many files or records."""
+    options = [
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=0),
+            default=0,
             show_default=True,
-            help="'certain' applies only certain removals and reports suspect ones.",
+            help="Worker processes; 0 picks as many as the input size makes worthwhile.",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No notices, no progress bar."),
+        click.option(
+            "--field", metavar="NAME", default=None, help="JSONL: the field to clean. [default: text]"
         ),
     ]
     for option in reversed(options):
@@ -70,32 +96,63 @@ def rule_options(func: F) -> F:
     return func
 
 
-def build_cleaner(
-    rule_paths: Sequence[str],
-    select: Sequence[str],
-    ignore: Sequence[str],
-    allow_domain: Sequence[str],
-    min_confidence: str,
-) -> Cleaner:
+def load_settings(
+    config_path: str | None,
+    isolated: bool,
+    *,
+    rule_paths: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    allow_domain: Sequence[str] = (),
+    min_confidence: str | None = None,
+    exclude: Sequence[str] = (),
+    include: Sequence[str] = (),
+) -> Settings:
+    """The configuration file (found upward from the working directory) under the options."""
     try:
-        return Cleaner(
-            extra_rules=list(rule_paths),
-            select=split_ids(select) or None,
-            ignore=split_ids(ignore),
-            allow_domains=allow_domain,
-            min_confidence=min_confidence,  # type: ignore[arg-type]
-        )
+        config = resolve_config(Path.cwd(), config_path, isolated=isolated)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    settings = merge(
+        config,
+        rules=rule_paths,
+        select=split_ids(select) or None,
+        ignore=split_ids(ignore),
+        allow_domains=allow_domain,
+        min_confidence=min_confidence,  # type: ignore[arg-type]
+        exclude=exclude,
+        include=include or None,
+    )
+    if settings.cleaner.rule_paths:
+        _load(settings.cleaner.rule_paths, builtin=False)  # a broken pack is a usage error, up front
+    return settings
+
+
+def cleaners_for(settings: Settings) -> batch.Cleaners:
+    try:
+        return batch.Cleaners(settings.cleaner)
     except RuleError as exc:
         raise UsageError(str(exc)) from None
+
+
+@contextmanager
+def progress(total: int, label: str, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when ``enabled``; otherwise a no-op update function."""
+    if not enabled:
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+def wants_progress(quiet: bool, items: int) -> bool:
+    return not quiet and items > 1 and sys.stderr.isatty()
 
 
 def read_input(path: str) -> str:
     """Read a file or stdin as UTF-8, keeping invalid bytes (surrogateescape) so they round-trip."""
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -110,7 +167,9 @@ def encode(text: str) -> bytes:
 
 
 def write_json(data: Any, target: str, *, default_stream: BinaryIO) -> None:
-    payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8", errors="surrogateescape")
+    payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode(
+        "utf-8", errors="surrogateescape"
+    )
     if target == "-":
         default_stream.write(payload)
         default_stream.flush()
@@ -127,7 +186,9 @@ def cli() -> None:
     """Remove injected ad URLs, tracking links and boilerplate from scraped articles.
 
     \b
-    cleanpress [FILE|-] [OPTIONS]       clean one document to stdout (same as 'clean')
+    cleanpress [FILE|-] [OPTIONS]       clean one document (or a JSONL corpus) to stdout
+    cleanpress check [PATH...]          report what would be removed; exit 1 if anything
+    cleanpress fix [PATH...]            rewrite files in place; exit 1 if any changed
     cleanpress rules list|show|test     inspect and test the rule packs
     """
 
@@ -135,9 +196,31 @@ def cli() -> None:
 @cli.command("clean")
 @click.argument("file", default="-", metavar="[FILE|-]")
 @click.option("-o", "--output", metavar="PATH", help="Write the cleaned text here instead of stdout.")
-@click.option("--report", metavar="PATH|-", help="Write the JSON report here ('-': stderr, or stdout with -o).")
+@click.option(
+    "--report", metavar="PATH|-", help="Write the JSON report here ('-': stderr, or stdout with -o)."
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True)
 @click.option("--source-url", metavar="URL", help="The document's own address; its domain is never removed.")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="The input is JSONL (implied by .jsonl and --field).")
+@click.option("--report-jsonl", metavar="PATH|-", help="JSONL: one report record per input record.")
+@click.option(
+    "--on-malformed",
+    type=click.Choice(jsonl.MALFORMED_POLICIES),
+    default="pass",
+    show_default=True,
+    help="JSONL: a line that is not a JSON object is passed through, skipped, or an error (exit 2).",
+)
+@click.option(
+    "--id-field",
+    metavar="NAME",
+    default="id",
+    show_default=True,
+    help="JSONL: copied into each report record.",
+)
+@click.option(
+    "--url-field", metavar="NAME", help="JSONL: the record's own address; its domain is never removed."
+)
+@batch_options
 @rule_options
 def clean_command(
     file: str,
@@ -145,14 +228,46 @@ def clean_command(
     report: str | None,
     fmt: str,
     source_url: str | None,
+    as_jsonl: bool,
+    report_jsonl: str | None,
+    on_malformed: str,
+    id_field: str,
+    url_field: str | None,
+    jobs: int,
+    quiet: bool,
+    field: str | None,
     rule_paths: Sequence[str],
     select: Sequence[str],
     ignore: Sequence[str],
     allow_domain: Sequence[str],
-    min_confidence: str,
+    min_confidence: str | None,
+    config_path: str | None,
+    isolated: bool,
 ) -> None:
-    """Clean FILE (default: stdin) and write the text to stdout."""
-    cleaner = build_cleaner(rule_paths, select, ignore, allow_domain, min_confidence)
+    """Clean FILE (default: stdin) and write the text to stdout.
+
+    A JSONL corpus (FILE ending in .jsonl, or --jsonl/--field) is cleaned record by record:
+    one field cleaned, every other field and the record order kept, streaming in constant
+    memory, -j N worker processes, output identical whatever N is."""
+    settings = load_settings(
+        config_path,
+        isolated,
+        rule_paths=rule_paths,
+        select=select,
+        ignore=ignore,
+        allow_domain=allow_domain,
+        min_confidence=min_confidence,
+    )
+    ignores = settings.ignores_for(file) if file != "-" else ()
+    if as_jsonl or field is not None or Path(file).suffix.lower() == ".jsonl":
+        if report:
+            raise UsageError("--report is for one document; use --report-jsonl with JSONL input")
+        options = jsonl.JsonlOptions(field or "text", fmt, id_field or None, url_field or None)
+        _clean_jsonl(file, output, report_jsonl, settings, options, ignores, on_malformed, jobs, quiet)
+        return
+    if report_jsonl:
+        raise UsageError("--report-jsonl is for JSONL input (a .jsonl file, or --jsonl/--field)")
+    cleaner = cleaners_for(settings).get(ignores)
     text = read_input(file)
     try:
         result: CleanResult = cleaner.clean(text, fmt, source_url=source_url)
@@ -170,23 +285,237 @@ def clean_command(
         write_json(data, report, default_stream=stream)
 
 
+def _clean_jsonl(
+    file: str,
+    output_path: str | None,
+    report_path: str | None,
+    settings: Settings,
+    options: jsonl.JsonlOptions,
+    ignores: tuple[str, ...],
+    on_malformed: str,
+    jobs: int,
+    quiet: bool,
+) -> None:
+    name = "<stdin>" if file == "-" else file
+    size = 0
+    if file != "-":
+        try:
+            size = os.path.getsize(file)
+        except OSError:
+            read_input(file)  # raises the one-line error for a missing or unreadable file
+    report_default = sys.stdout.buffer if output_path else sys.stderr.buffer
+    try:
+        with (
+            _open_input(file) as source,
+            _stream(output_path, sys.stdout.buffer) as out,
+            _stream(report_path, report_default) if report_path else _nothing() as report,
+            progress(size, "Cleaning", wants_progress(quiet, 2) and size > 0) as update,
+        ):
+            stats = jsonl.clean_jsonl(
+                source,
+                out,
+                report,
+                settings.cleaner,
+                options,
+                ignore=ignores,
+                jobs=batch.resolve_jobs(jobs, size),
+                on_malformed=on_malformed,
+                name=name,
+                warn=lambda message: click.echo(f"cleanpress: warning: {message}", err=True),
+                progress=update,
+            )
+    except jsonl.JsonlError as exc:
+        raise UsageError(f"{exc} (use --on-malformed pass or skip to go on)") from None
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise  # the reader went away (| head): main() exits quietly
+    except OSError as exc:
+        raise UsageError(f"{exc.filename or name}: {exc.strerror or exc}") from None
+    if not quiet:
+        click.echo(f"cleanpress: {name}: {_jsonl_summary(stats, options.field)}", err=True)
+
+
+def _jsonl_summary(stats: jsonl.JsonlStats, field: str) -> str:
+    count = stats.status.get
+    parts = [
+        f"{stats.records} records",
+        f"{count('changed', 0)} changed ({stats.removals} removals)",
+    ]
+    if stats.suggestions:
+        parts.append(f"{stats.suggestions} suggestions")
+    if stats.suppressed:
+        parts.append(f"{stats.suppressed} suppressed")
+    for status, label in (
+        ("malformed", "malformed"),
+        ("no-field", f"without a string field {field!r}"),
+        ("skipped", "skipped"),
+    ):
+        if count(status):
+            parts.append(f"{count(status)} {label}")
+    return ", ".join(parts)
+
+
+@contextmanager
+def _open_input(file: str) -> Iterator[BinaryIO]:
+    if file == "-":
+        yield sys.stdin.buffer
+        return
+    with open(file, "rb") as handle:
+        yield handle
+
+
+@contextmanager
+def _stream(target: str | None, default: BinaryIO) -> Iterator[BinaryIO]:
+    """``target`` written atomically, or ``default`` for ``None`` and ``-``."""
+    if target is None or target == "-":
+        yield default
+        default.flush()
+        return
+    with batch.atomic_output(Path(target)) as handle:
+        yield handle
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
+
+
+# --- check and fix --------------------------------------------------------------------------------
+def files_command(mode: batch.Mode) -> Callable[[F], F]:
+    """The options ``check`` and ``fix`` share."""
+
+    def decorate(func: F) -> F:
+        options = [
+            click.argument("paths", nargs=-1, metavar="[PATH...]"),
+            click.option(
+                "--diff",
+                "show_diff",
+                is_flag=True,
+                help="Print a unified diff of the changes"
+                + (" made." if mode == "fix" else " fix would make (nothing else on stdout)."),
+            ),
+            click.option(
+                "--output-format",
+                type=click.Choice(output.OUTPUT_FORMATS),
+                default="text",
+                show_default=True,
+                help="How to print the diagnostics.",
+            ),
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(FORMATS),
+                default="auto",
+                help="Override the format of every file.",
+            ),
+            click.option(
+                "--include", multiple=True, metavar="GLOB", help="Take only these files from folders."
+            ),
+            click.option("--exclude", multiple=True, metavar="GLOB", help="Skip these files and folders."),
+        ]
+        func = batch_options(rule_options(func))
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+@cli.command("check")
+@files_command("check")
+def check_command(**options: Any) -> None:
+    """Report what would be removed from the files under PATH (default: the current folder).
+
+    Exit 0 when nothing would be removed, 1 when something would, 2 on a usage or input error."""
+    _run_files("check", **options)
+
+
+@cli.command("fix")
+@files_command("fix")
+def fix_command(**options: Any) -> None:
+    """Remove what cleanpress finds from the files under PATH, in place and atomically.
+
+    Only files that change are written. Exit 1 when any file changed (as pre-commit expects),
+    0 when none did, 2 on a usage or input error (the other files are still fixed)."""
+    _run_files("fix", **options)
+
+
+def _run_files(
+    mode: batch.Mode,
+    *,
+    paths: Sequence[str],
+    show_diff: bool,
+    output_format: str,
+    fmt: str,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    jobs: int,
+    quiet: bool,
+    field: str | None,
+    rule_paths: Sequence[str],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    allow_domain: Sequence[str],
+    min_confidence: Confidence | None,
+    config_path: str | None,
+    isolated: bool,
+) -> None:
+    if "-" in paths:
+        raise UsageError(f"{mode} works on files; clean stdin with 'cleanpress clean -'")
+    if show_diff and output_format != "text":
+        raise UsageError(f"--diff prints a diff; it cannot be combined with --output-format {output_format}")
+    settings = load_settings(
+        config_path,
+        isolated,
+        rule_paths=rule_paths,
+        select=select,
+        ignore=ignore,
+        allow_domain=allow_domain,
+        min_confidence=min_confidence,
+        exclude=exclude,
+        include=include,
+    )
+    discovery = batch.discover(paths or ["."], settings, fmt=fmt)
+    count = len(discovery.targets)
+    try:
+        with progress(
+            count, "Cleaning" if mode == "fix" else "Checking", wants_progress(quiet, count)
+        ) as update:
+            report = batch.run_batch(
+                discovery,
+                settings.cleaner,
+                mode=mode,
+                diff=show_diff,
+                field=field or "text",
+                field_format=fmt,
+                jobs=jobs,
+                on_done=lambda outcome: update(1),
+            )
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
+    for line in output.notices(report):
+        if not quiet or line.startswith("cleanpress: error:"):
+            click.echo(line, err=True)
+    if show_diff:
+        _write_stdout(output.render_diff(report))
+        click.echo(output.summary_line(report), err=True)
+    else:
+        color = output_format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        _write_stdout(output.render(report, output_format, color=color, root=Path.cwd()))
+    raise click.exceptions.Exit(batch.exit_code(report))
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.buffer.write(encode(text))
+    sys.stdout.buffer.flush()
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename over the target."""
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        batch.atomic_write(path, data)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
 
 
@@ -204,7 +533,9 @@ def _load(paths: Sequence[str], builtin: bool = True) -> list[Rule]:
 
 
 @rules_group.command("list")
-@click.option("--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (file or folder).")
+@click.option(
+    "--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (file or folder)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def rules_list(rule_paths: Sequence[str], as_json: bool) -> None:
     """Every rule: id, kind, confidence, on/off by default, reason."""
@@ -224,14 +555,17 @@ def rules_list(rule_paths: Sequence[str], as_json: bool) -> None:
 
 @rules_group.command("show")
 @click.argument("rule_id")
-@click.option("--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (file or folder).")
+@click.option(
+    "--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (file or folder)."
+)
 def rules_show(rule_id: str, rule_paths: Sequence[str]) -> None:
     """What RULE_ID does, why, and its examples."""
     rules = {r.id: r for r in _load(rule_paths)}
     rule = rules.get(rule_id.upper())
     if rule is None:
         raise UsageError(f"no rule {rule_id!r} (see 'cleanpress rules list')")
-    click.echo(f"{rule.id} {rule.name}  [{rule.kind}, {rule.confidence}, {'on' if rule.default else 'off'} by default]")
+    state = "on" if rule.default else "off"
+    click.echo(f"{rule.id} {rule.name}  [{rule.kind}, {rule.confidence}, {state} by default]")
     click.echo(f"defined at {rule.source}\n")
     click.echo(f"Why: {rule.reason}")
     if rule.description:
@@ -294,7 +628,12 @@ def rules_import(file: str, fmt: str, output: str, source: str | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code instead of raising (tests call ``main([...])``)."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="cleanpress", standalone_mode=False)
+        # Without standalone mode, click returns the code a command exits with instead of raising.
+        code = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="cleanpress", standalone_mode=False
+        )
+        if isinstance(code, int):
+            return code
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.Abort:
@@ -315,7 +654,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, not a traceback, unless debugging
         if os.environ.get("CLEANPRESS_DEBUG"):
             raise
-        click.echo(f"cleanpress: internal error: {type(exc).__name__}: {exc} (set CLEANPRESS_DEBUG=1 for details)", err=True)
+        click.echo(
+            f"cleanpress: internal error: {type(exc).__name__}: {exc} (set CLEANPRESS_DEBUG=1 for details)",
+            err=True,
+        )
         return EXIT_ERROR
     return EXIT_OK
 
