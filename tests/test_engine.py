@@ -182,3 +182,9 @@ def test_invisible_characters_are_exact_edits() -> None:
     result = clean(text)
     assert result.text == "Para one.\n\n\nPara two."
     assert [r.text for r in result.removals] == ["\u200b", "\u200b"]
+
+
+def test_an_unclosed_fence_does_not_switch_cleaning_off() -> None:
+    text = f"Intro paragraph.\n~~~ Promotional feature ~~~\nMore text.\n{AD}\nEnd."
+    result = cleanpress.clean(text, "markdown")
+    assert AD not in result.text

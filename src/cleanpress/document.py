@@ -11,8 +11,8 @@ Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html")
 
 # Markdown fenced code: an opening fence of 3+ backticks or tildes, closed by a fence of the same
-# character at least as long (CommonMark); an unclosed fence runs to the end of the document.
-_FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+# character at least as long (CommonMark). Backtick fences take no backtick in their info string.
+_FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}(?=[^`\n]*$)|~{3,})[^\n]*$", re.MULTILINE)
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _HTML_PRE = re.compile(r"<(pre|code|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -121,9 +121,13 @@ def _protected_regions(text: str) -> list[tuple[int, int]]:
         fence = match.group(1)
         closer = re.compile(rf"^[ \t]{{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.MULTILINE)
         close = closer.search(text, match.end())
-        end = close.end() if close else len(text)
-        regions.append((match.start(), end))
-        pos = end
+        if close is None:
+            # An unclosed fence protects nothing: in scraped text a stray "~~~" line is decoration,
+            # and honouring it would switch cleaning off for the rest of the document.
+            pos = match.end()
+            continue
+        regions.append((match.start(), close.end()))
+        pos = close.end()
     inline: list[tuple[int, int]] = []
     for pattern in (_INLINE_CODE, _HTML_PRE):
         for m in pattern.finditer(text):
