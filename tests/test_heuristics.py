@@ -16,6 +16,7 @@ NEUTRAL = h.UrlContext(
     lead_in="",
     markup="",
     occurrences=1,
+    host_occurrences=1,
     in_sentence=False,
     under_reference_heading=False,
     other_domains=frozenset(),
@@ -91,6 +92,11 @@ def test_context_features() -> None:
     assert "foreign-host" not in fired(url, other_domains=frozenset({"example.com"}))
     assert "promo-text" in fired(url, link_text="Claim your free prize now")
     assert "reputable-host" in fired(url, trusted=True)
+    assert "repeated-host" in fired(url, host_occurrences=3)
+    assert "repeated-host" not in fired(url, occurrences=2, host_occurrences=2)
+    assert "active-markup" in fired(url, markup='<script src="x.js"></script>')
+    assert "active-markup" not in fired(url, markup='<a href="x">Go</a>')
+    assert "ip-host" in fired("http://212.146.243.126/go.php?id=1")
 
 
 @pytest.mark.parametrize(

@@ -33,13 +33,17 @@ _INTRODUCES = regex.compile(r"[:：→⟶»›>➡➜➔➤►▶⇒👉⬇-]\uf
 # lead-in, counted from the end of the last sentence, is at most this many words.
 MAX_INLINE_LEAD_IN_WORDS = 6
 
-_TAG = regex.compile(r"(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I)
+_TAG = regex.compile(
+    r"<!--.*?-->|(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I
+)
 _NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+-]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
 _SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|”)\s+")
 # What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
 # the start of the next sentence.
-_ENDS_SENTENCE = regex.compile(r"([.,;:!?…)\]}»”’\"']*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])")
+_ENDS_SENTENCE = regex.compile(
+    r"((?:[ \t]*(?:[.,;:!?…)\]}»”’›」\"'\ufe0f]|[^\P{So}©®™]))*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])"
+)
 # Decoration around a line: list, heading and quote markers, emphasis, brackets, arrows, bullets
 # and emoji (symbols other than ©, ® and ™, which belong to copyright lines).
 # A repeated line counts as injected at paragraph breaks only between lines at least this long.
@@ -266,6 +270,7 @@ class Cleaner:
                     lead_in=place.lead_in if place.link_sentence else "",
                     markup=place.markup,
                     occurrences=counts[hit.url],
+                    host_occurrences=domains[domain],
                     in_sentence=place.in_sentence,
                     under_reference_heading=line_index in headings,
                     other_domains=others,

@@ -52,6 +52,13 @@ AD_PATH = Feature("ad-path", 1.5, "click, serve, offer and delivery endpoints of
 AD_HOST = Feature("ad-host", 1.0, "ad vocabulary in the host name (ads., track., cpm, promo, boost)")
 RISKY_TLD = Feature("risky-tld", 1.0, "cheap TLDs that ad and scam networks register in bulk")
 RANDOM_HOST = Feature("random-host", 1.0, "a machine-made host name (consonant runs, digits mixed in)")
+IP_HOST = Feature("ip-host", 1.5, "a raw IP address instead of a name: throwaway servers, not publishers")
+ACTIVE_MARKUP = Feature(
+    "active-markup", 1.5, "script, iframe, embed, object or refresh markup in text is never article content"
+)
+REPEATED_HOST = Feature(
+    "repeated-host", 1.0, "several different links to one unknown host: rotating ad tokens"
+)
 DISGUISED = Feature(
     "disguised", 2.0, "hiding a URL from filters (zero-width characters, de-fanging) is evasion"
 )
@@ -95,6 +102,12 @@ _CTA = regex.compile(
     r"\s*[:：.!…\-–—→»>➜➔➤►▶⇒👉]*\ufe0f?\s*$",
     regex.I,
 )
+_ACTIVE_MARKUP = regex.compile(
+    r"(?:<|&lt;|&#0*60;)(?:script|iframe|embed|object|amp-ad|amp-embed|form|frame|applet)\b"
+    r"|http-equiv=[\"']?refresh|\bon(?:click|load|mouseover)=",
+    regex.I,
+)
+_IPV4_HOST = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AD_MARKUP = regex.compile(
     r"""\brel=["']?[^"'<>]*\bsponsored|\bclass=["']?[^"'<>]*\b(?:ads?|advert\w*|sponsor\w*|promo\w*|"""
     r"""banner\w*|adsbygoogle|ad-\w+|\w+-ad|affiliate)\b|\.swf\b|\bdata-ad-|"""
@@ -348,6 +361,8 @@ class UrlContext:
     markup: str
     """The line's HTML when the link sits in markup; empty otherwise."""
     occurrences: int
+    host_occurrences: int
+    """Links to the same registrable domain in the document, this one included."""
     in_sentence: bool
     under_reference_heading: bool
     other_domains: frozenset[str]
@@ -371,6 +386,12 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(HTML_REMNANT)
         if _AD_MARKUP.search(ctx.markup):
             fired.append(AD_MARKUP)
+        if _ACTIVE_MARKUP.search(ctx.markup):
+            fired.append(ACTIVE_MARKUP)
+    if _IPV4_HOST.fullmatch(hit.host):
+        fired.append(IP_HOST)
+    if ctx.occurrences < 2 and ctx.host_occurrences >= 2:
+        fired.append(REPEATED_HOST)
     if ctx.occurrences >= 2:
         fired.append(REPEATED)
     segments = [s for s in hit.path.split("/") if s]

@@ -32,6 +32,8 @@ _DOT = r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})"
 # never swallowed.
 _LOOSE_DOT = r"(?:[ ]?(?:\[dot\]|\(dot\)|\{dot\}|\[\.\]|\(\.\)|\{\.\})[ ]?|[ ]\.[ ]|[ ]dot[ ])"
 _HOST = rf"{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}"
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IPV4 = rf"{_OCTET}(?:{_DOT}{_OCTET}){{3}}(?![\w.-])"
 _LOOSE_HOST = rf"{_LABEL}(?:(?:{_DOT}|{_LOOSE_DOT}){_LABEL})*(?:{_DOT}|{_LOOSE_DOT}){_TLD}"
 _PORT = r"(?::\d{1,5})?"
 _PATH_CHARS = r"[^\s<>\"'`\\^{}]"
@@ -42,7 +44,7 @@ _USERINFO = r"(?:[\w.%+-]{1,64}@)?"
 URL_RE = regex.compile(
     rf"""
     (?:
-        {_SCHEME}{_USERINFO}(?:(?P<host>{_HOST}){_PORT}{_PATH}?|(?P<loose>{_LOOSE_HOST}){_PORT}{_PATH})
+        {_SCHEME}{_USERINFO}(?:(?P<host>{_IPV4}|{_HOST}){_PORT}{_PATH}?|(?P<loose>{_LOOSE_HOST}){_PORT}{_PATH})
       | (?<![\w.@/:-])(?P<www>www{_DOT}{_HOST}){_PORT}{_PATH}?
       | (?<![\w:/.@]|\]\()//(?P<rel>{_HOST}){_PORT}{_PATH}?
       | (?<![\w.@/:#-])(?P<bare>{_HOST}){_PORT}/{_PATH_CHARS}*
