@@ -769,15 +769,16 @@ def _inline_spans(doc: Document, group: list[Finding]) -> list[tuple[int, int, F
 def _lead_in_offset(lead_in: str, *, after_sentence: bool) -> int | None:
     """Where the lead-in of an injected link starts within ``lead_in`` (None: keep it all).
 
-    A call to action ("Find out more:", "Bekijk hier") is taken from where it starts, whatever
-    stands before it. Without one, the whole lead-in goes when it is short: up to
+    A call to action ("Find out more:", "Bekijk hier") is taken from where it starts, or with the
+    whole lead-in when that is only a few words. Without one, the whole lead-in goes when it is short: up to
     MAX_INLINE_LEAD_IN_WORDS after a sentence end, or a label or introduction at the line start.
     A lead-in holding another link is content and stays."""
     cta = heuristics.cta_start(lead_in)
-    if cta is not None:
-        return cta
     if "://" in lead_in or "www." in lead_in.lower():
-        return None
+        return cta
+    if cta is not None:
+        # "Act fast and visit", "👉 Hier entlang": a short lead-in goes whole, a long one from its CTA.
+        return 0 if after_sentence and len(_words(lead_in)) <= MAX_LINE_LABEL_WORDS + 1 else cta
     if after_sentence:
         return 0 if len(_words(lead_in)) <= MAX_INLINE_LEAD_IN_WORDS else None
     return 0 if _is_lead_in(lead_in) else None

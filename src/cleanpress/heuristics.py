@@ -97,8 +97,12 @@ _CTA = regex.compile(
     r"dai un['’]occhiata|"
     r"saiba mais|mais informações|clique aqui|descubra|confira|veja mais|aproveite|"
     r"lees verder|lees meer|meer informatie|meer info|klik hier|ontdek|bekijk(?: hier| nu)?|"
-    r"→|⟶|➡️?|➜|➔|➤|►|▶|⇒|👉|>>|»)"
-    r"(?:\s+(?:at|on|here|now|unter|sur|en|em|op|su|bei|auf|via|hier|ici|aquí|qui|aqui|ya|agora|nu))*"
+    r"hier entlang|par ici|por aqu[íi]|per di qua|por aqui|this way|hierheen|tout savoir(?: ici)?|"
+    r"(?:je veux |quiero |voglio |quero |ik wil |i want to )?(?:en )?(?:profiter|aprovechar|approfittarne|"
+    r"aproveitar|profiteren)|corri(?: su)?|act (?:fast|now)(?: and visit)?|entra(?: ya)?(?: en)?|scoprilo(?: su)?|"
+    r"→|⟶|➡️?|➜|➔|➤|►|▶|⇒|>>|»|[^\P{So}©®™])"
+    r"(?:\s+(?:at|on|here|now|unter|sur|en|em|op|su|bei|auf|via|hier|ici|aquí|qui|aqui|ya|agora|nu|"
+    r"mesmo|já|jetzt|maintenant|ora|subito|today|heute|hoy|oggi|hoje|vandaag|\ufe0f|[^\P{So}©®™]))*"
     r"\s*[:：.!…\-–—→»>➜➔➤►▶⇒👉]*\ufe0f?\s*$",
     regex.I,
 )
@@ -107,6 +111,8 @@ _ACTIVE_MARKUP = regex.compile(
     r"|http-equiv=[\"']?refresh|\bon(?:click|load|mouseover)=",
     regex.I,
 )
+# A subdomain label of mixed letters and digits (qd4m3., b5g66., x9k2.), not www2 or cdn3.
+_RANDOM_LABEL = regex.compile(r"(?=[a-z0-9]{5,12}$)(?:[a-z]*\d[a-z]+\d[a-z0-9]*|\d+[a-z]+\d*[a-z]+[a-z0-9]*)")
 _IPV4_HOST = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _AD_MARKUP = regex.compile(
     r"""\brel=["']?[^"'<>]*\bsponsored|\bclass=["']?[^"'<>]*\b(?:ads?|advert\w*|sponsor\w*|promo\w*|"""
@@ -272,8 +278,15 @@ _WEAK_AD_PARAMS = frozenset(
 _AD_PATH = regex.compile(
     r"(?:^|/)(?:click|clk|clicks?|serve|serving|offer|offers|delivery|ck\.php|afu\.php|aff_c|aff|"
     r"invoke\.js|tag\.min\.js|pop(?:under|up)?|redirect|redir|rdr|track|tracking|go|goto|jump|lnk|"
-    r"out|visit|promo|banner|banners|adserver|ads?|adx|rtb|bid|imp|impression|pixel|tr|cpm|zone)"
-    r"(?:[/?.]|$)",
+    r"out|visit|promo|banner|banners|adserver|ads?|adx|adclick|rtb|bid|imp|impression|pixel|tr|cpm|zone)"
+    r"(?:[/?.;]|$)"
+    # script endpoints of redirectors and counters: go.php, rd.cgi, click.aspx, out.php
+    r"|(?:^|/)(?:go|out|click|clk|jump|redirect|redir|rd|r|track|trk|link|lnk|away|visit|count|c)"
+    r"\.(?:php|cgi|aspx?|jsp|pl)(?:[/?]|$)"
+    # pixels and beacons: rt.gif, px.png, 1x1.gif
+    r"|(?:^|/)(?:rt|px|pixel|p|t|b|1x1|spacer|beacon|track|imp|open)\.(?:gif|png)(?:[?]|$)"
+    # DoubleClick-style ;sz=300x250;ord=…
+    r"|;(?:sz|size)=\d{2,4}x\d{2,4}|;ord=\d",
     regex.I,
 )
 _AD_HOST = regex.compile(
@@ -371,7 +384,7 @@ class UrlContext:
 def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]:
     """The URL features that fire for ``hit`` in its context."""
     fired: list[Feature] = []
-    _, name, suffix = split_host(hit.host)
+    sub, name, suffix = split_host(hit.host)
     if reputable or any(part in PUBLIC_SUFFIX_PARTS for part in suffix.split(".")):
         fired.append(REPUTABLE)
     if ctx.alone_on_line:
@@ -414,7 +427,7 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(AD_HOST)
     if suffix.split(".")[-1] in RISKY_TLDS:
         fired.append(RISKY_TLD)
-    if is_random_name(name):
+    if is_random_name(name) or any(_RANDOM_LABEL.fullmatch(label) for label in sub.split(".") if label):
         fired.append(RANDOM_HOST)
     if hit.disguised:
         fired.append(DISGUISED)

@@ -36,7 +36,7 @@ _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = rf"{_OCTET}(?:{_DOT}{_OCTET}){{3}}(?![\w.-])"
 _LOOSE_HOST = rf"{_LABEL}(?:(?:{_DOT}|{_LOOSE_DOT}){_LABEL})*(?:{_DOT}|{_LOOSE_DOT}){_TLD}"
 _PORT = r"(?::\d{1,5})?"
-_PATH_CHARS = r"[^\s<>\"'`\\^{}]"
+_PATH_CHARS = r"[^\s<>\"'`\\^{}|]"
 _PATH = rf"(?:[/?#]{_PATH_CHARS}*)"
 _SCHEME = r"(?P<scheme>h(?:tt|xx|\*\*)ps?|ftp)(?P<colon>://|\[:\]//|\[://\]|\(:\)//)"
 _USERINFO = r"(?:[\w.%+-]{1,64}@)?"
@@ -45,7 +45,7 @@ URL_RE = regex.compile(
     rf"""
     (?:
         {_SCHEME}{_USERINFO}(?:(?P<host>{_IPV4}|{_HOST}){_PORT}{_PATH}?|(?P<loose>{_LOOSE_HOST}){_PORT}{_PATH})
-      | (?<![\w.@/:-])(?P<www>www{_DOT}{_HOST}){_PORT}{_PATH}?
+      | (?<![\w.@/:-])(?P<www>www{_DOT}{_HOST}|www{_LOOSE_DOT}{_LOOSE_HOST}(?=[:/?])){_PORT}{_PATH}?
       | (?<![\w:/.@]|\]\()//(?P<rel>{_HOST}){_PORT}{_PATH}?
       | (?<![\w.@/:#-])(?P<bare>{_HOST}){_PORT}/{_PATH_CHARS}*
     )
