@@ -188,3 +188,19 @@ def test_an_unclosed_fence_does_not_switch_cleaning_off() -> None:
     text = f"Intro paragraph.\n~~~ Promotional feature ~~~\nMore text.\n{AD}\nEnd."
     result = cleanpress.clean(text, "markdown")
     assert AD not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose. 🎯 https://risadelihaho.work/cgi-bin/rd.cgi?u=562982&b=16", "Prices rose."),
+        ("Prices rose. http://91.39.93.33/go.php?id=50564&s=gtmt", "Prices rose."),
+        (
+            "One.\n<https://cdn3.sspburst7.rocks/click.php?key=hm6zqaslif4hjgp9k799&lp=37|Get it>\nTwo.",
+            "One.\nTwo.",
+        ),
+        ("One.\n[http://212.227.152.67/go.php?id=77285&s=lwkh Seniors switch]\nTwo.", "One.\nTwo."),
+    ],
+)
+def test_more_link_forms_and_lead_ins(text: str, expected: str) -> None:
+    assert clean(text).text == expected

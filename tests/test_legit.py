@@ -44,3 +44,13 @@ def test_lookalike_sentences_are_kept() -> None:
         "Die Familie erstattete Anzeige bei der Polizei.\n"
     )
     assert cleanpress.clean(text).text == text
+
+
+def test_tweet_links_after_emoji_are_kept() -> None:
+    text = (
+        "The senator posted a video on Tuesday night.\n"
+        "⬇️⬇️⬇️ https://t.co/hopPjqa95w\n"
+        "— Jane Doe (@janedoe) November 5, 2019 https://t.co/AbCdE12345\n"
+        "Critics responded within the hour.\n"
+    )
+    assert cleanpress.clean(text).text == text

@@ -509,7 +509,7 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
     sentence_ends = list(_SENTENCE_END.finditer(before))
     lead_in = before[sentence_ends[-1].end() :] if sentence_ends else before
     cta = heuristics.cta_start(lead_in)
-    lead_in = _clean_lead_in(lead_in[cta:] if cta is not None else lead_in)
+    lead_in = lead_in[cta:].strip() if cta is not None else _clean_lead_in(lead_in)
     ends_sentence = _ENDS_SENTENCE.match(after) is not None
     lead_words = len(_words(lead_in))
     link_sentence = (

@@ -297,6 +297,7 @@ _AD_HOST = regex.compile(
     regex.I,
 )
 _HEX_RUN = regex.compile(r"[0-9a-f]{16,}", regex.I)
+_HEXISH = regex.compile(r"[0-9a-f]{8,}", regex.I)
 _B64ISH = regex.compile(r"[A-Za-z0-9_+/=%-]{16,}")
 _DOCUMENT = regex.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|epub|txt|xml|json|zip|html?|shtml|aspx?)$", regex.I
@@ -414,7 +415,7 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
     pairs = [p.split("=", 1) for p in query.split("&") if p]
     values = [p[1] for p in pairs if len(p) == 2]
     names = {p[0].lower() for p in pairs}
-    if any(_is_key_value(v) for v in values) or any(_HEX_RUN.fullmatch(s.split(".", 1)[0]) for s in segments):
+    if any(_is_key_value(v) for v in values) or any(_is_hex_key(s.split(".", 1)[0]) for s in segments):
         fired.append(KEY_PARAM)
     weak = len(names & _WEAK_AD_PARAMS)
     if names & _STRONG_AD_PARAMS or weak >= 2 or (weak and len(names) == 1):
@@ -442,10 +443,20 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
     return fired
 
 
+def _is_hex_key(value: str) -> bool:
+    """Hex of 8+ digits mixing numbers and letters (a key or hash, not a date or a word)."""
+    return (
+        _HEXISH.fullmatch(value) is not None
+        and sum(c.isdigit() for c in value) >= 2
+        and sum(c.isalpha() for c in value) >= 2
+        and _UUID.fullmatch(value) is None
+    )
+
+
 def _is_key_value(value: str) -> bool:
     if _UUID.fullmatch(value):
         return False
-    if _HEX_RUN.fullmatch(value) and len(value) >= 12:
+    if _is_hex_key(value):
         return True
     return bool(_B64ISH.fullmatch(value) and is_random_token(value))
 

@@ -27,6 +27,8 @@ _MD_REF_DEF = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 _MD_REF_USE = regex.compile(r"(?P<bang>!?)\[(?P<text>[^\]\n]{1,500})\]\[(?P<label>[^\]\n]*)\]")
+_LABELLED_AUTOLINK = regex.compile(r"\|([^<>|\n]{1,200})>")
+_WIKI_LINK = regex.compile(r"[ \t]+([^\[\]\n]{1,200})\]")
 _WRAPPERS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "«": "»", "‘": "’"}
 
 # HTML left in scraped text; also entity-escaped (&lt;a href=…&gt;).
@@ -101,7 +103,12 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             continue
         before = text[hit.start - 1] if hit.start else ""
         after = text[hit.end] if hit.end < len(text) else ""
-        if before in _WRAPPERS and after == _WRAPPERS[before]:
+        labelled = _LABELLED_AUTOLINK.match(text, hit.end) if before == "<" and after == "|" else None
+        if labelled is not None:  # Slack-style <url|text>
+            links.append(Link(hit, hit.start - 1, labelled.end(), "wrapped", labelled.group(1)))
+        elif before == "[" and (wiki := _WIKI_LINK.match(text, hit.end)) is not None:  # [url text]
+            links.append(Link(hit, hit.start - 1, wiki.end(), "markdown", wiki.group(1)))
+        elif before in _WRAPPERS and after == _WRAPPERS[before]:
             links.append(Link(hit, hit.start - 1, hit.end + 1, "wrapped"))
         else:
             links.append(Link(hit, hit.start, hit.end, "bare"))
