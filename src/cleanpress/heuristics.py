@@ -500,7 +500,8 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         "giveaway",
         r"\b(?:free|gratis|kostenlos\w*|gratuit\w*|grátis|bonus|prize|preis|prix|premio|prémio|prijs|"
         r"giveaway|gift ?card|gutschein|bon d'achat|tarjeta regalo|buono|vale-presente|cadeaubon|"
-        r"jackpot|free spins|freispiele|tours gratuits|giros gratis|giri gratis|rodadas grátis)\b",
+        r"jackpot|free spins|freispiele|tours gratuits|giros gratis|giri gratis|rodadas grátis|"
+        r"no deposit|ohne einzahlung|sans dépôt|sin depósito|senza deposito|sem depósito|zonder storting)\b",
     ),
     (
         "prize",
@@ -538,7 +539,8 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         r"make money|work from home|von zu hause|depuis chez vous|desde casa|da casa|sem sair de casa|"
         r"vanuit huis|passive income|crypto\w*|bitcoin|forex|trading bot|investment|invest|"
         r"refinanc\w*|loans?|kredite?|prêts?|préstamos?|prestiti|prestito|empréstimos?|lening(?:en)?|mortgage|hypothek|"
-        r"casino|bet|wette|pari|apuesta|scommess\w*|aposta|gokken|slots?)\b",
+        r"casino|casinò|cassino|bet|wette|pari|apuesta|scommess\w*|aposta|gokken|slots?|"
+        r"millionaire|millionär|millionnaire|millonari[oa]|milionari[oa]|milionári[oa]|miljonair)\b",
     ),
     (
         "dating",
@@ -552,6 +554,7 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         "pharma",
         r"\b(?:viagra|cialis|levitra|pills?|pillen|pilules?|pastillas|pillole|comprimidos|farmaci|"
         r"medikamente|médicaments|medicamentos|medicijnen|pharmacy|apotheke|pharmacie|farmacia|apotheek|"
+        r"capsules|kapseln|cápsulas|capsule|ozempic|wegovy|"
         r"generics?|generika|génériques?|genéricos?|generici|"
         r"(?:without|ohne|sans|sin|senza|sem|zonder) (?:a )?(?:prescription|rezept|ordonnance|receta|"
         r"ricetta|receita|recept))\b",
@@ -571,7 +574,9 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         r"(?:don't|do not) want you to know|you won't believe|will shock you|belly fat|bauchfett|"
         r"graisse du ventre|grasa abdominal|grasso addominale|gordura da barriga|buikvet|"
         r"lose (?:weight|\d+ ?(?:kg|lbs?|pounds))|abnehmen|maigrir|adelgazar|dimagrire|emagrecer|afvallen|"
-        r"anti-?aging|wrinkles|arrugas|rughe|rugas|rimpels)\b",
+        r"anti-?aging|wrinkles|arrugas|rughe|rugas|rimpels|"
+        r"\d+\s?(?:kg|kilos?|lbs?|pounds|pfund)\b.{0,40}\b(?:weeks?|months?|days|wochen|monat|tagen|"
+        r"semaines?|mois|jours|semanas?|mes|días|settimane?|mese|giorni|mês|dias|weken|maand|dagen))\b",
     ),
 )
 _PROMO_SIGNS = tuple((name, regex.compile(pattern, regex.I)) for name, pattern in _PROMO_THEMES)

@@ -29,7 +29,20 @@ _MD_REF_DEF = regex.compile(
 _MD_REF_USE = regex.compile(r"(?P<bang>!?)\[(?P<text>[^\]\n]{1,500})\]\[(?P<label>[^\]\n]*)\]")
 _LABELLED_AUTOLINK = regex.compile(r"\|([^<>|\n]{1,200})>")
 _WIKI_LINK = regex.compile(r"[ \t]+([^\[\]\n]{1,200})\]")
-_WRAPPERS = {"<": ">", "(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "“": "”", "«": "»", "‘": "’"}
+_WRAPPERS = {
+    "<": ">",
+    "(": ")",
+    "[": "]",
+    "{": "}",
+    '"': '"',
+    "'": "'",
+    "“": "”",
+    "«": "»",
+    "‘": "’",
+    "‹": "›",
+    "「": "」",
+    "`": "`",
+}
 
 # HTML left in scraped text; also entity-escaped (&lt;a href=…&gt;).
 _LT = r"(?:<|&lt;|&#0*60;|&#x0*3c;)"
