@@ -54,3 +54,14 @@ def test_tweet_links_after_emoji_are_kept() -> None:
         "Critics responded within the hour.\n"
     )
     assert cleanpress.clean(text).text == text
+
+
+def test_defanged_indicators_under_an_ioc_heading_are_kept() -> None:
+    text = (
+        "The campaign loaded its payload from several servers.\n\n"
+        "Indicators of compromise:\n"
+        "hxxps://cdn-lvqqg[.]example/72f5d07b.js\n"
+        "hxxps://cdn-innov[.]example/33b2bb75.js\n\n"
+        "Researchers said the servers went offline on Friday.\n"
+    )
+    assert cleanpress.clean(text).text == text

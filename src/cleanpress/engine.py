@@ -59,7 +59,9 @@ _REFERENCE_HEADING = regex.compile(
     r"(?:further reading|see also|sources?|references?|read more about|links|bibliography|"
     r"weiterführende links|quellen?|siehe auch|pour aller plus loin|sources|voir aussi|références|"
     r"fuentes?|ver también|referencias|para saber más|fonti|vedi anche|approfondimenti|"
-    r"fontes?|veja também|referências|saiba mais|bronnen|zie ook|meer lezen|verder lezen)\s*:?",
+    r"fontes?|veja também|referências|saiba mais|bronnen|zie ook|meer lezen|verder lezen|"
+    r"indicators of compromise|iocs?|(?:malicious|phishing|c2|command and control) (?:urls|domains|servers))"
+    r"(?:\s*\([^)]{0,40}\))?\s*:?",
     regex.I,
 )
 _KEEP_MARKER = regex.compile(
