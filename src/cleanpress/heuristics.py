@@ -410,7 +410,8 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
     if ctx.occurrences >= 2:
         fired.append(REPEATED)
     segments = [s for s in hit.path.split("/") if s]
-    if any(is_random_token(s) for s in segments):
+    # A hex segment counts once, as a key, not also as an opaque token.
+    if any(is_random_token(s) and not _is_hex_key(s.split(".", 1)[0]) for s in segments):
         fired.append(OPAQUE_PATH)
     query = hit.query.replace("&amp;", "&")
     pairs = [p.split("=", 1) for p in query.split("&") if p]
