@@ -340,6 +340,7 @@ class Cleaner:
             if _alone_on_line(doc, link):
                 url_only[doc.line_at(link.start).index] = link
         findings: list[Finding] = []
+        layout: _Layout | None = None  # built once, on the first repeated line that needs it
         for rule in self._compiled.repeat_rules:
             min_count = rule.params.get("min_count", 3)
             min_chars = rule.params.get("min_chars", 12)
@@ -362,8 +363,11 @@ class Cleaner:
                     signs = heuristics.promo_signs(key)
                     needed = rule.params.get("min_promo", 2)
                     # Lines that are spam already (lone URLs, boilerplate) do not count as neighbours.
-                    spam_lines = set(url_only) | {doc.line_at(f.start).index for f in found}
-                    isolated = not key.endswith(".") and _isolated(doc, by_line, indexes, spam_lines)
+                    if layout is None:
+                        spam_lines = set(url_only) | {doc.line_at(f.start).index for f in found}
+                        layout = _layout(doc, by_line, spam_lines)
+                    # A copy that ends in a full stop reads as a sentence: it needs two signs.
+                    isolated = not key.endswith(".") and _isolated(doc, layout, indexes)
                     if isolated:
                         # Injected at paragraph breaks, between lines that occur once: one sign will do.
                         needed -= 1
@@ -531,23 +535,46 @@ def _in_sentence(doc: Document, link: Link) -> bool:
     return link_place(doc, link).in_sentence
 
 
-def _isolated(doc: Document, by_line: dict[str, list[int]], indexes: list[int], spam_lines: set[int]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """For each line, the nearest content line before and after it (skipping blank and spam lines)."""
+
+    counts: dict[int, int]
+    """Content line -> how often its text occurs in the document."""
+    before: list[int]
+    after: list[int]
+
+
+def _layout(doc: Document, by_line: dict[str, list[int]], spam_lines: set[int]) -> _Layout:
+    counts = {index: len(group) for group in by_line.values() for index in group if index not in spam_lines}
+    n = len(doc.lines)
+    before, after = [-1] * n, [n] * n
+    last = -1
+    for i in range(n):
+        before[i] = last
+        if i in counts:
+            last = i
+    last = n
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if i in counts:
+            last = i
+    return _Layout(counts, before, after)
+
+
+def _isolated(doc: Document, layout: _Layout, indexes: list[int]) -> bool:
     """Copies of a repeated line stand between paragraphs (long lines that occur once), as an
     injection at paragraph breaks does; a repeated heading in a recipe or meal plan stands next to
-    other repeated lines. A copy that ends in a full stop reads as a sentence and is not judged so."""
-    counts = {index: len(group) for group in by_line.values() for index in group if index not in spam_lines}
+    other repeated lines."""
     copies = set(indexes)
     between_paragraphs = 0
     for index in indexes:
         ok = True
-        for step in (-1, 1):
-            neighbour = index + step
-            while 0 <= neighbour < len(doc.lines) and neighbour not in counts:
-                neighbour += step  # skip blank lines and spam lines
+        for neighbour in (layout.before[index], layout.after[index]):
             if not 0 <= neighbour < len(doc.lines) or neighbour in copies:
                 continue
             line = doc.lines[neighbour]
-            if counts[neighbour] > 1 or line.end - line.start < MIN_PARAGRAPH_CHARS:
+            if layout.counts[neighbour] > 1 or line.end - line.start < MIN_PARAGRAPH_CHARS:
                 ok = False
         between_paragraphs += ok
     # Most copies, not all: an article has the odd short line (a dateline, an address).

@@ -15,7 +15,7 @@ import regex
 from cleanpress.urls import Skeleton, UrlHit, find_urls
 
 _MD_INLINE = regex.compile(
-    r"""(?P<bang>!?)\[(?P<text>[^\]\n]{0,500})\]\(\s*
+    r"""(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]\(\s*
         (?P<dest><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)
         (?:\s+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?\s*\)
         (?:\{[^{}\n]{0,200}\})?    # kramdown / Pandoc attributes: {:target="_blank"}""",
@@ -48,7 +48,7 @@ _WRAPPERS = {
 _LT = r"(?:<|&lt;|&#0*60;|&#x0*3c;)"
 _GT = r"(?:>|&gt;|&#0*62;|&#x0*3e;)"
 _LT_AT = regex.compile(_LT, regex.I)
-_OPEN_TAG = regex.compile(rf"{_LT}(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]*?{_GT}", regex.I)
+_OPEN_TAG = regex.compile(rf"{_LT}(?P<name>[a-zA-Z][a-zA-Z0-9-]*)\b[^<>\n]*?{_GT}", regex.I)
 _VOID = {"img", "link", "embed", "source", "meta", "br", "input", "param", "track", "area", "base", "wbr"}
 # Elements that only wrap a link, and go with it when they wrap nothing else.
 _WRAPPER_TAGS = (
@@ -105,6 +105,11 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             kind = "image" if m.group("bang") else "markdown"
             links.append(Link(hit, m.start(), m.end(), kind, m.group("text")))
             claimed.add(hit.start)
+            # An image inside the link text ([![alt](img)](url)) belongs to the same construct.
+            for inner in hits:
+                if m.start("text") <= inner.start < m.end("text") and inner.start not in claimed:
+                    links.append(Link(inner, m.start(), m.end(), "image", m.group("text")))
+                    claimed.add(inner.start)
 
     for hit in hits:
         if hit.start in claimed:

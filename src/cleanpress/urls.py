@@ -144,6 +144,17 @@ def _trim(candidate: str) -> str:
     entity = _ENTITY_END.search(candidate)
     if entity:
         candidate = candidate[: entity.start()]
+    # A closing bracket with no opening one inside the URL ends it: "…/a.webp)](https://…".
+    if ")" in candidate or "]" in candidate:
+        depth = {"(": 0, "[": 0}
+        for i, ch in enumerate(candidate):
+            if ch in depth:
+                depth[ch] += 1
+            elif ch in _CLOSERS and _CLOSERS[ch] in depth:
+                if depth[_CLOSERS[ch]] == 0:
+                    candidate = candidate[:i]
+                    break
+                depth[_CLOSERS[ch]] -= 1
     while candidate:
         last = candidate[-1]
         if last in _TRAILING_PUNCT or (
@@ -165,9 +176,10 @@ def _valid_suffix(host: str) -> bool:
     return bool(domain and suffix)
 
 
-def _candidate_matches(s: str) -> Iterator[regex.Match[str]]:
-    """URL_RE matches, scanning only the lines that could hold a URL (every form but "www.host"
-    needs a slash), which skips most prose."""
+def _candidate_matches(s: str) -> Iterator[tuple[regex.Match[str], str]]:
+    """URL_RE matches with their trimmed text, scanning only the lines that could hold a URL (every
+    form but "www.host" needs a slash), which skips most prose. The scan resumes where the trimmed
+    URL ends, so "…/a.webp)](https://b…" yields both URLs."""
     pos = 0
     n = len(s)
     while pos < n:
@@ -175,7 +187,11 @@ def _candidate_matches(s: str) -> Iterator[regex.Match[str]]:
         end = n if end == -1 else end
         line = s[pos:end]
         if "/" in line or "ww" in line.lower():
-            yield from URL_RE.finditer(s, pos, end)
+            at = pos
+            while (m := URL_RE.search(s, at, end)) is not None:
+                token = _trim(m.group(0))
+                yield m, token
+                at = m.start() + max(len(token), 1)
         pos = end + 1
 
 
@@ -183,8 +199,7 @@ def find_urls(text: str, skeleton: Skeleton | None = None) -> Iterator[UrlHit]:
     """Every URL in ``text``, in order of appearance."""
     skel = skeleton or Skeleton(text)
     s = skel.text
-    for m in _candidate_matches(s):
-        token = _trim(m.group(0))
+    for m, token in _candidate_matches(s):
         start = m.start()
         end = start + len(token)
         if m.group("scheme"):
