@@ -20,3 +20,12 @@ def cleaner():  # type: ignore[no-untyped-def]
 def read_exact(path: Path) -> str:
     """A fixture as stored: bytes decoded without newline translation."""
     return path.read_bytes().decode("utf-8")
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path

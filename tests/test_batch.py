@@ -27,18 +27,9 @@ from cleanpress.batch import (
 )
 from cleanpress.config import CleanerSpec, Config, Settings, merge
 
-from conftest import SEED, SEED_CLEAN
+from conftest import SEED, SEED_CLEAN, write
 
 AD = "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041eh"
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 from cleanpress import batch, cli
 from cleanpress.cli import main
 
-from conftest import SEED, SEED_CLEAN
+from conftest import SEED, SEED_CLEAN, write
 
 AD = "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041eh"
 DIRTY = f"Intro.\n{AD}\nEnd.\n"
@@ -24,15 +24,6 @@ DIRTY = f"Intro.\n{AD}\nEnd.\n"
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run in tmp_path, so no configuration file of the checkout applies."""
     monkeypatch.chdir(tmp_path)
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
 
 
 # --- check ---------------------------------------------------------------------------------------
