@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -17,44 +16,26 @@ import regex
 from cleanpress import heuristics
 from cleanpress.document import FORMATS, Document, Format, detect_format
 from cleanpress.domains import DomainSet
+from cleanpress.edits import Finding, build_removals
+from cleanpress.lines import (
+    ENDS_SENTENCE,
+    INTRODUCES,
+    MAX_INLINE_LEAD_IN_WORDS,
+    MAX_LINE_LEAD_IN_WORDS,
+    MIN_PARAGRAPH_CHARS,
+    NOT_MARKUP,
+    SENTENCE_END,
+    TAG,
+    clean_lead_in,
+    strip_line,
+    words,
+)
 from cleanpress.links import Link, find_links
 from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence, Removal, apply_edits
 from cleanpress.ruleset import Rule, RuleError, load_rules
 from cleanpress.unicode import invisible_spans
 from cleanpress.urls import Skeleton, UrlHit, parse_url, registrable_domain, unquote_repeatedly
 
-# A line whose text, once its spam links are taken out, is a short label ("**Sponsored:**",
-# "[Ad]") goes as a whole; so does a longer lead-in, up to MAX_LINE_LEAD_IN_WORDS, that introduces
-# the link (ends in a colon or arrow: "Dentists don't want you to know this:") or pitches it.
-MAX_LINE_LABEL_WORDS = 3
-MAX_LINE_LEAD_IN_WORDS = 12
-_INTRODUCES = regex.compile(r"[:：→⟶»›>➡➜➔➤►▶⇒👉⬇-]\ufe0f?\s*$|[-–—]\s*$")
-# An ad link appended to a real paragraph takes its lead-in ("Find out more:") with it when the
-# lead-in, counted from the end of the last sentence, is at most this many words.
-MAX_INLINE_LEAD_IN_WORDS = 6
-
-_TAG = regex.compile(
-    r"<!--.*?-->|(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I
-)
-_NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+‘’“”‹›«»「」-]")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
-_SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|”)\s+")
-# What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
-# the start of the next sentence.
-_ENDS_SENTENCE = regex.compile(
-    r"((?:[ \t]*(?:[.,;:!?…)\]}»”’›」\"'\ufe0f]|[^\P{So}©®™]))*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])"
-)
-# Decoration around a line: list, heading and quote markers, emphasis, brackets, arrows, bullets
-# and emoji (symbols other than ©, ® and ™, which belong to copyright lines).
-# A repeated line counts as injected at paragraph breaks only between lines at least this long.
-MIN_PARAGRAPH_CHARS = 60
-_BRACKETED = regex.compile(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
-_DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
-_LINE_DECOR_LEFT = regex.compile(
-    rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*"
-)
-# Searched backwards from the end ((?r)): a forward search would try every position of the line.
-_LINE_DECOR_RIGHT = regex.compile(rf"(?r)(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
 _REFERENCE_HEADING = regex.compile(
     r"(?:further reading|see also|sources?|references?|read more about|links|bibliography|"
     r"weiterführende links|quellen?|siehe auch|pour aller plus loin|sources|voir aussi|références|"
@@ -69,21 +50,6 @@ _KEEP_MARKER = regex.compile(
     r"(?:\s+(?P<ids>CP[\dA-Z,\s]+?))?\s*(?:-->|\))?\s*$",
     regex.I,
 )
-
-
-@dataclass(slots=True)
-class Finding:
-    """A span some rule wants gone; ``whole_line`` findings take their line(s) with them."""
-
-    rule: Rule
-    start: int
-    end: int
-    whole_line: bool = False
-    evidence: tuple[str, ...] = ()
-    replacement: str | None = None
-    """For rewrites (tracking parameters, unwrapped redirects): the text that replaces the span."""
-    anchor: str = ""
-    """A link's visible text: an ad link inside a sentence is unlinked to it, not deleted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,24 +435,13 @@ def _unwrap(hit: UrlHit, m: regex.Match[str]) -> UrlHit | None:
     return parse_url(unquote_repeatedly(target))
 
 
-def strip_line(content: str) -> str:
-    """A line as line rules see it: no tags, list or heading markers, emphasis or end punctuation."""
-    if "<" in content or "&lt;" in content:
-        content = _TAG.sub(" ", content)
-    content = _LINE_DECOR_LEFT.sub("", content, count=1)
-    tail = _LINE_DECOR_RIGHT.search(content)
-    if tail is not None:
-        content = content[: tail.start()]
-    return " ".join(content.split())
-
-
 def _alone_on_line(doc: Document, link: Link) -> bool:
     """Nothing but the link (and markup or punctuation) on its line."""
     line = doc.line_at(link.start)
     if link.end > line.end:
         return False
     rest = doc.text[line.start : link.start] + doc.text[link.end : line.end]
-    return not _NOT_MARKUP.search(_TAG.sub("", rest))
+    return not NOT_MARKUP.search(TAG.sub("", rest))
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,24 +464,24 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
     text = doc.text
     raw_before = text[line.start : link.start]
     raw_after = text[link.end : line.end] if link.end <= line.end else ""
-    before = _TAG.sub(" ", raw_before)
-    after = _TAG.sub(" ", raw_after)
+    before = TAG.sub(" ", raw_before)
+    after = TAG.sub(" ", raw_after)
     alone = _alone_on_line(doc, link)
-    sentence_ends = list(_SENTENCE_END.finditer(before))
+    sentence_ends = list(SENTENCE_END.finditer(before))
     lead_in = before[sentence_ends[-1].end() :] if sentence_ends else before
     cta = heuristics.cta_start(lead_in)
-    lead_in = lead_in[cta:].strip() if cta is not None else _clean_lead_in(lead_in)
-    ends_sentence = _ENDS_SENTENCE.match(after) is not None
-    lead_words = len(_words(lead_in))
+    lead_in = lead_in[cta:].strip() if cta is not None else clean_lead_in(lead_in)
+    ends_sentence = ENDS_SENTENCE.match(after) is not None
+    lead_words = len(words(lead_in))
     link_sentence = (
         not alone
         and ends_sentence
         and (
             lead_words <= MAX_INLINE_LEAD_IN_WORDS
-            or (_INTRODUCES.search(lead_in) is not None and lead_words <= MAX_LINE_LEAD_IN_WORDS)
+            or (INTRODUCES.search(lead_in) is not None and lead_words <= MAX_LINE_LEAD_IN_WORDS)
         )
     )
-    in_sentence = not alone and not link_sentence and len(_words(before)) + len(_words(after)) >= 3
+    in_sentence = not alone and not link_sentence and len(words(before)) + len(words(after)) >= 3
     markup = text[line.start : line.end] if link.kind == "html" else ""
     return LinkPlace(alone, link_sentence, in_sentence, lead_in, markup)
 
@@ -593,7 +548,7 @@ def _reference_list_lines(doc: Document) -> set[int]:
         if _REFERENCE_HEADING.fullmatch(content):
             in_list = True
             continue
-        if in_list and len(_WORD.findall(content)) <= 25:
+        if in_list and len(words(content)) <= 25:
             lines.add(line.index)
         else:
             in_list = False
@@ -641,228 +596,3 @@ def _apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Fi
                 continue
         remaining.append(finding)
     return remaining, len(suppressed)
-
-
-# --- building the edit script -------------------------------------------------------------------
-def build_removals(doc: Document, findings: list[Finding]) -> list[Removal]:
-    """Turn findings into ordered, non-overlapping removals that keep the document's shape."""
-    if not findings:
-        return []
-    text = doc.text
-    line_owner: dict[int, Finding] = {}
-
-    def claim(index: int, finding: Finding) -> None:
-        # A certain verdict names the line over a suspect one; otherwise the first finding does.
-        current = line_owner.get(index)
-        if current is None or (current.rule.confidence != "certain" and finding.rule.confidence == "certain"):
-            line_owner[index] = finding
-
-    inline: list[tuple[int, int, Finding]] = []
-    by_line: dict[int, list[Finding]] = {}
-    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
-        first = doc.line_at(finding.start).index
-        if finding.whole_line:
-            last = doc.line_at(max(finding.start, finding.end - 1)).index
-            for index in range(first, last + 1):
-                claim(index, finding)
-        else:
-            by_line.setdefault(first, []).append(finding)
-    deferred: list[tuple[int, list[Finding]]] = []
-    for index, group in sorted(by_line.items()):
-        # Rewrites and invisible characters are exact edits: they never take a line or a space along.
-        rewrites = [f for f in group if f.replacement is not None or f.rule.kind == "invisible-chars"]
-        inline.extend((f.start, f.end, f) for f in rewrites)
-        group = [f for f in group if all(f is not r for r in rewrites)]
-        if not group:
-            continue
-        covered = _whole_line_span(doc, group)
-        if covered is not None:
-            owner = min(group, key=lambda f: f.rule.confidence != "certain")
-            for i in range(covered[0], covered[1] + 1):
-                claim(i, owner)
-        else:
-            deferred.append((index, group))
-    for index, group in deferred:
-        if index not in line_owner:
-            inline.extend(_inline_spans(doc, group))
-    removals = _line_removals(doc, line_owner)
-    taken = [(r.start, r.end) for r in removals]
-    spans: list[tuple[int, int, Finding]] = []
-    for start, end, finding in sorted(inline, key=lambda x: (x[0], -x[1])):
-        if any(s < end and start < e for s, e in taken):
-            continue
-        if spans and start < spans[-1][1]:
-            p_start, p_end, p_finding = spans[-1]
-            if p_finding.replacement is None and finding.replacement is None:
-                spans[-1] = (p_start, max(p_end, end), p_finding)
-            continue
-        spans.append((start, end, finding))
-    removals.extend(_removal(text, start, end, finding) for start, end, finding in spans)
-    return sorted(removals, key=lambda r: r.start)
-
-
-def _removal(text: str, start: int, end: int, finding: Finding) -> Removal:
-    rule = finding.rule
-    return Removal(
-        rule=rule.id,
-        start=start,
-        end=end,
-        text=text[start:end],
-        replacement=finding.replacement or "",
-        reason=rule.reason,
-        name=rule.name,
-        confidence=rule.confidence,
-        evidence=finding.evidence,
-    )
-
-
-def _words(fragment: str) -> list[str]:
-    words: list[str] = _WORD.findall(_TAG.sub(" ", fragment))
-    return words
-
-
-def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | None:
-    """The lines a group of spam spans empties, when what is left of them is only a lead-in."""
-    text = doc.text
-    first = doc.line_at(group[0].start)
-    last = doc.line_at(max(f.end for f in group) - 1) if max(f.end for f in group) > first.start else first
-    cursor = first.start
-    gaps: list[str] = []
-    for finding in sorted(group, key=lambda f: f.start):
-        if finding.start > cursor:
-            gaps.append(text[cursor : finding.start])
-        cursor = max(cursor, finding.end)
-    tail = text[cursor : last.end] if cursor < last.end else ""
-    if _words(tail) and not _is_label(tail):
-        return None
-    lead_in = " ".join(gaps)
-    if "://" in lead_in or "www." in lead_in.lower():
-        return None  # another, kept link shares the line: the line is content
-    if _SENTENCE_END.search(_clean_lead_in(lead_in) + " "):
-        return None  # a sentence stands before the spam: it is content
-    return (first.index, last.index) if _is_lead_in(lead_in) else None
-
-
-def _clean_lead_in(fragment: str) -> str:
-    cleaned: str = _LINE_DECOR_LEFT.sub("", _TAG.sub(" ", fragment), count=1)
-    return cleaned.strip()
-
-
-def _is_label(fragment: str) -> bool:
-    """A few bracketed or emphasised words ("_(Sponsored)_", "[Ad]"), or an ad label, after a link."""
-    if len(_words(fragment)) > MAX_LINE_LABEL_WORDS:
-        return False
-    return _BRACKETED.fullmatch(fragment) is not None or "ad-label" in heuristics.promo_signs(fragment)
-
-
-def _is_lead_in(fragment: str) -> bool:
-    """A short label ("Sponsored:", "[Ad]"), or a longer phrase that introduces or pitches a link."""
-    fragment = _clean_lead_in(fragment)
-    words = len(_words(fragment))
-    if words <= MAX_LINE_LABEL_WORDS:
-        return True
-    pitch = _INTRODUCES.search(fragment) is not None or bool(heuristics.promo_signs(fragment))
-    return pitch and words <= MAX_LINE_LEAD_IN_WORDS
-
-
-def _inline_spans(doc: Document, group: list[Finding]) -> list[tuple[int, int, Finding]]:
-    """Spans for spam inside a line that has real content too.
-
-    Spam injected between two sentences ("… in 2011. Find out more: https://ad… Ivan said …") is
-    a sentence of its own: it goes with its short lead-in and trailing punctuation. Spam inside a
-    sentence goes alone. Either way one adjoining space goes too, so no double space is left."""
-    text = doc.text
-    spans: list[tuple[int, int, Finding]] = []
-    for finding in group:
-        line = doc.line_at(finding.start)
-        start, end = finding.start, finding.end
-        before = text[line.start : start]
-        after = text[end : line.end] if end <= line.end else ""
-        sentence_ends = list(_SENTENCE_END.finditer(before))
-        lead_from = sentence_ends[-1].end() if sentence_ends else 0
-        ends_sentence = _ENDS_SENTENCE.match(after)
-        lead_in = before[lead_from:]
-        if ends_sentence is None and finding.anchor.strip():
-            # An ad link inside a sentence: keep its words, drop the link.
-            spans.append((start, end, replace(finding, replacement=finding.anchor.strip())))
-            continue
-        if ends_sentence is not None:
-            lead = _lead_in_offset(lead_in, after_sentence=bool(sentence_ends))
-            if lead is not None:
-                start = line.start + lead_from + lead
-                end += len(ends_sentence.group(1))
-        if start > line.start and text[start - 1] in " \t":
-            start -= 1
-        elif end < line.end and text[end] in " \t":
-            end += 1
-        spans.append((start, end, finding))
-    return spans
-
-
-def _lead_in_offset(lead_in: str, *, after_sentence: bool) -> int | None:
-    """Where the lead-in of an injected link starts within ``lead_in`` (None: keep it all).
-
-    A call to action ("Find out more:", "Bekijk hier") is taken from where it starts, or with the
-    whole lead-in when that is only a few words. Without one, the whole lead-in goes when it is short: up to
-    MAX_INLINE_LEAD_IN_WORDS after a sentence end, or a label or introduction at the line start.
-    A lead-in holding another link is content and stays."""
-    cta = heuristics.cta_start(lead_in)
-    if "://" in lead_in or "www." in lead_in.lower():
-        return cta
-    if cta is not None:
-        # "Act fast and visit", "👉 Hier entlang": a short lead-in goes whole, a long one from its CTA.
-        return 0 if after_sentence and len(_words(lead_in)) <= MAX_LINE_LABEL_WORDS + 1 else cta
-    if after_sentence:
-        return 0 if len(_words(lead_in)) <= MAX_INLINE_LEAD_IN_WORDS else None
-    return 0 if _is_lead_in(lead_in) else None
-
-
-def _line_removals(doc: Document, owners: dict[int, Finding]) -> list[Removal]:
-    """Removals for whole lines, with blank-line handling so paragraphs stay separated as before."""
-    if not owners:
-        return []
-    text = doc.text
-    lines = doc.lines
-    n = len(lines)
-    removed = set(owners)
-    # Blank lines between two removed lines go with them.
-    ordered = sorted(removed)
-    for a, b in pairwise(ordered):
-        if b > a + 1 and all(doc.is_blank(i) for i in range(a + 1, b)):
-            removed.update(range(a + 1, b))
-    runs: list[tuple[int, int]] = []
-    for index in sorted(removed):
-        if runs and index == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], index)
-        else:
-            runs.append((index, index))
-    removals: list[Removal] = []
-    for first, last in runs:
-        start = lines[first].start
-        end = lines[last].next_start
-        prev_blank = first > 0 and doc.is_blank(first - 1) and (first - 1) not in removed
-        at_end = last == n - 1
-        if at_end and not lines[last].has_break and first > 0:
-            # The last line owns the break before it (and the blank line before that).
-            start = lines[first - 1].end
-            if prev_blank and first > 1:
-                start = lines[first - 2].end
-        elif at_end and prev_blank:
-            start = lines[first - 1].start
-        elif not at_end and doc.is_blank(last + 1) and (prev_blank or first == 0):
-            end = lines[last + 1].next_start
-        # One removal per owning finding, split at line boundaries inside the run.
-        pieces: list[tuple[int, int, Finding]] = []
-        for index in range(first, last + 1):
-            owner = owners.get(index)
-            if owner is None:
-                continue
-            if pieces and pieces[-1][2] is owner:
-                continue
-            pieces.append((lines[index].start, 0, owner))
-        bounds = [p[0] for p in pieces]
-        bounds[0] = start
-        for k, (_, _, owner) in enumerate(pieces):
-            piece_end = bounds[k + 1] if k + 1 < len(bounds) else end
-            removals.append(_removal(text, bounds[k], piece_end, owner))
-    return removals

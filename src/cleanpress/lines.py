@@ -1,0 +1,83 @@
+"""How a line of text is read: its words, sentence ends, decoration, labels and lead-ins.
+
+Shared by the detectors (is a link alone on its line, introduced by a call to action?) and by the
+edit script (does a removal take the whole line, the lead-in, one space?).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleanpress import heuristics
+
+# A line whose text, once its spam links are taken out, is a short label ("**Sponsored:**",
+# "[Ad]") goes as a whole; so does a longer lead-in, up to MAX_LINE_LEAD_IN_WORDS, that introduces
+# the link (ends in a colon or arrow: "Dentists don't want you to know this:") or pitches it.
+MAX_LINE_LABEL_WORDS = 3
+MAX_LINE_LEAD_IN_WORDS = 12
+INTRODUCES = regex.compile(r"[:：→⟶»›>➡➜➔➤►▶⇒👉⬇-]\ufe0f?\s*$|[-–—]\s*$")
+# An ad link appended to a real paragraph takes its lead-in ("Find out more:") with it when the
+# lead-in, counted from the end of the last sentence, is at most this many words.
+MAX_INLINE_LEAD_IN_WORDS = 6
+
+TAG = regex.compile(
+    r"<!--.*?-->|(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I
+)
+NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+‘’“”‹›«»「」-]")
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
+SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|”)\s+")
+# What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
+# the start of the next sentence.
+ENDS_SENTENCE = regex.compile(
+    r"((?:[ \t]*(?:[.,;:!?…)\]}»”’›」\"'\ufe0f]|[^\P{So}©®™]))*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])"
+)
+# Decoration around a line: list, heading and quote markers, emphasis, brackets, arrows, bullets
+# and emoji (symbols other than ©, ® and ™, which belong to copyright lines).
+# A repeated line counts as injected at paragraph breaks only between lines at least this long.
+MIN_PARAGRAPH_CHARS = 60
+BRACKETED = regex.compile(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
+_DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
+_LINE_DECOR_LEFT = regex.compile(
+    rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*"
+)
+# Searched backwards from the end ((?r)): a forward search would try every position of the line.
+_LINE_DECOR_RIGHT = regex.compile(rf"(?r)(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
+
+
+def strip_line(content: str) -> str:
+    """A line as line rules see it: no tags, list or heading markers, emphasis or end punctuation."""
+    if "<" in content or "&lt;" in content:
+        content = TAG.sub(" ", content)
+    content = _LINE_DECOR_LEFT.sub("", content, count=1)
+    tail = _LINE_DECOR_RIGHT.search(content)
+    if tail is not None:
+        content = content[: tail.start()]
+    return " ".join(content.split())
+
+
+def words(fragment: str) -> list[str]:
+    """The words of a fragment, markup left out."""
+    found: list[str] = WORD.findall(TAG.sub(" ", fragment))
+    return found
+
+
+def clean_lead_in(fragment: str) -> str:
+    cleaned: str = _LINE_DECOR_LEFT.sub("", TAG.sub(" ", fragment), count=1)
+    return cleaned.strip()
+
+
+def is_label(fragment: str) -> bool:
+    """A few bracketed or emphasised words ("_(Sponsored)_", "[Ad]"), or an ad label, after a link."""
+    if len(words(fragment)) > MAX_LINE_LABEL_WORDS:
+        return False
+    return BRACKETED.fullmatch(fragment) is not None or "ad-label" in heuristics.promo_signs(fragment)
+
+
+def is_lead_in(fragment: str) -> bool:
+    """A short label ("Sponsored:", "[Ad]"), or a longer phrase that introduces or pitches a link."""
+    fragment = clean_lead_in(fragment)
+    count = len(words(fragment))
+    if count <= MAX_LINE_LABEL_WORDS:
+        return True
+    pitch = INTRODUCES.search(fragment) is not None or bool(heuristics.promo_signs(fragment))
+    return pitch and count <= MAX_LINE_LEAD_IN_WORDS
