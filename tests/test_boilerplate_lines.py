@@ -75,6 +75,48 @@ LOOKALIKES = [
     "c) The law was passed in 2019.",
     "The story first appeared in the Washington Post in 2012.",
     "La historia continúa",
+    # the families broadened later (paid labels, app stores, consent rows, channels, footers, teasers):
+    # reporting that shares their words, in the seven languages
+    "Sponsored content now accounts for a fifth of the publisher's revenue.",
+    "Commercial content on public broadcasters is capped at 12 minutes an hour.",
+    "Le contenu sponsorisé doit être clairement signalé, rappelle l'Arcom.",
+    "Un contenuto sponsorizzato deve essere riconoscibile, ha detto l'Agcom.",
+    "O conteúdo patrocinado cresceu 30% no último ano, segundo a associação.",
+    "Espace commercial",
+    "The app is available on the App Store and Google Play, the company said.",
+    "Die App ist im App Store und bei Google Play erhältlich, teilte das Unternehmen mit.",
+    "La aplicación está disponible en App Store y Google Play desde el martes.",
+    "L'app è disponibile su App Store e Google Play da martedì.",
+    "De app is beschikbaar in de App Store en Google Play sinds dinsdag.",
+    "Apple removed the game from the App Store in August.",
+    "The court ruled that the app violated users' privacy.",
+    "We care about your privacy, the company said in a statement, but critics were not convinced.",
+    "Your privacy matters",
+    "Privacy settings",
+    "We and our partners collect data from farmers across the region to track crop yields.",
+    "Wir und unsere Partner verarbeiten die Anträge so schnell wie möglich.",
+    "Nosotros y nuestros socios utilizamos energía renovable en todas las plantas.",
+    "Wij en onze partners gebruiken het geld voor nieuwe scholen.",
+    "Accept all the evidence, the judge told the jury.",
+    "Akzeptieren oder ablehnen – die Wahl liegt bei den Mitgliedern.",
+    "The most important news arrived by email on Tuesday morning.",
+    "Chaque matin, l'essentiel de l'actualité arrivait par fax à la rédaction.",
+    "Las noticias llegaban cada mañana por correo a la redacción.",
+    "The rebels post their statements on a Telegram channel run from abroad.",
+    "Il canale WhatsApp del comune è stato attivato a marzo.",
+    "Spread the word about the vaccine, the doctor urged at the end of her talk.",
+    "Faites suivre le dossier au juge d'instruction, a ordonné le procureur.",
+    "Below is a post from our reader Jane Smith, who lives in Leeds.",
+    "The original article was published in Nature in 2019.",
+    "Der Originalartikel wurde nach Protesten zurückgezogen.",
+    "Le billet de train coûte désormais 40 euros de plus.",
+    "Continúa la información sobre el incendio en la sierra de Gredos.",
+    "Het artikel gaat verder in op de kosten van de energietransitie.",
+    "Popular right now among teenagers are short videos about cooking.",
+    "Sullo stesso tema è intervenuto anche il sindaco di Bologna.",
+    "Mais sobre o assunto será discutido na reunião de quinta-feira.",
+    "Meer over dit onderwerp leest u in ons dossier, zei de redactie.",
+    "Alle Rechte an dem Foto liegen beim Fotografen, sagte der Anwalt.",
 ]
 
 
@@ -128,3 +170,36 @@ def test_lookalikes_survive_inside_an_article(default_cleaner: cleanpress.Cleane
 def test_boilerplate_removed_from_an_article_with_its_line_break(default_cleaner: cleanpress.Cleaner) -> None:
     doc = "Officials met on Monday.\nAdvertisement\nThe talks ended early.\nShare this article"
     assert default_cleaner.clean(doc).text == "Officials met on Monday.\nThe talks ended early."
+
+
+# One line per family the pack was broadened for, in different languages: each must be removed whole
+# by the CP3 rules alone (and the content lines around it kept).
+BROADENED_FAMILIES = [
+    "Download now on Google Play and the App Store",
+    "Disponible sur l'App Store et Google Play",
+    "Lees verder in de app van De Dagelijkse Bode",
+    "Accetta tutti | Rifiuta | Personalizza",
+    "Your privacy choices — Accept all / Customise",
+    "Nous et nos partenaires utilisons des traceurs. Paramétrer les cookies",
+    "Täglich die wichtigsten Nachrichten per E-Mail",
+    "Elke ochtend het belangrijkste nieuws in je inbox",
+    "Paid partner content",
+    "Anuncio patrocinado",
+    "Werbung · Anzeige schließen",
+    "Unisciti al nostro canale WhatsApp",
+    "Faites suivre cet article à vos proches",
+    "Spread the word — Facebook · X · WhatsApp",
+    "Storm damage closes coastal road is a post from: The Daily Courier",
+    "Der Originalartikel ist bei Berliner Rundblick erschienen.",
+    "Sullo stesso tema: Sciopero dei treni venerdì",
+    "Mais sobre o assunto: Greve nos transportes",
+    "Article à suivre sous l'annonce",
+    "Il Tirreno Sera © 2017 | Terms | Privacy",
+]
+
+
+@pytest.mark.parametrize("line", BROADENED_FAMILIES)
+def test_broadened_family_line_removed_in_an_article(line: str) -> None:
+    cleaner = cleanpress.Cleaner(BOILERPLATE_RULES, select=[PACK_PREFIX])
+    doc = f"Officials met on Monday.\n{line}\nThe talks ended early."
+    assert cleaner.clean(doc).text == "Officials met on Monday.\nThe talks ended early."
