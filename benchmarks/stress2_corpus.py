@@ -34,7 +34,7 @@ rng = random.Random(SEED)
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "stress2" / "stress2.jsonl"
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the checkout
 CORPORA = SHARED / "corpora"
 N_INJECTED = 212
 N_CONTROL = 92

@@ -29,7 +29,7 @@ from pathlib import Path
 SEED = 20241127
 HERE = Path(__file__).resolve().parent
 OUT_DIR = HERE / "stress"
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the checkout
 CORPORA = SHARED / "corpora"
 
 N_INJECTED = 212
