@@ -204,3 +204,17 @@ def test_an_unclosed_fence_does_not_switch_cleaning_off() -> None:
 )
 def test_more_link_forms_and_lead_ins(text: str, expected: str) -> None:
     assert clean(text).text == expected
+
+
+def test_repeated_news_headline_with_a_win_is_kept() -> None:
+    line = "Burks scores 29 as Warriors end skid with win over Grizzlies"
+    paras = [f"Paragraph {n} of the article reports what the coach said after the game." for n in range(4)]
+    text = f"{paras[0]}\n{line}\n{paras[1]}\n{line}\n{paras[2]}\n{line}\n{paras[3]}"
+    assert clean(text).text == text
+
+
+def test_repeated_topical_pitch_between_short_lines_goes() -> None:
+    pitch = "‼️ Cheap Ozempic without a prescription — ships worldwide"
+    lines = ["[Quote one, p. 41]", "A short line.", "Another short one.", "And a fourth."]
+    text = f"{lines[0]}\n{pitch}\n{lines[1]}\n{pitch}\n{lines[2]}\n{pitch}\n{lines[3]}"
+    assert clean(text).text == "\n".join(lines)

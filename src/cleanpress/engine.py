@@ -332,10 +332,19 @@ class Cleaner:
                     if layout is None:
                         spam_lines = set(url_only) | {doc.line_at(f.start).index for f in found}
                         layout = _layout(doc, by_line, spam_lines)
-                    # A copy that ends in a full stop reads as a sentence: it needs two signs.
-                    isolated = not key.endswith(".") and _isolated(doc, layout, indexes)
+                    # Injected at paragraph breaks, between paragraphs: one sign of any kind will do;
+                    # between lines that occur once but are short: one topical sign (a prize, a pill,
+                    # a loan), not mere urgency or an emoji. A copy ending in a full stop reads as a
+                    # sentence and always needs two.
+                    isolated = False
+                    if not key.endswith("."):
+                        if _isolated(doc, layout, indexes, min_chars=MIN_PARAGRAPH_CHARS):
+                            isolated = True
+                        elif set(signs) & heuristics.TOPICAL_THEMES and _isolated(
+                            doc, layout, indexes, min_chars=0
+                        ):
+                            isolated = True
                     if isolated:
-                        # Injected at paragraph breaks, between lines that occur once: one sign will do.
                         needed -= 1
                     if len(signs) < max(needed, 1):
                         continue
@@ -517,10 +526,10 @@ def _layout(doc: Document, by_line: dict[str, list[int]], spam_lines: set[int]) 
     return _Layout(counts, before, after)
 
 
-def _isolated(doc: Document, layout: _Layout, indexes: list[int]) -> bool:
-    """Copies of a repeated line stand between paragraphs (long lines that occur once), as an
-    injection at paragraph breaks does; a repeated heading in a recipe or meal plan stands next to
-    other repeated lines."""
+def _isolated(doc: Document, layout: _Layout, indexes: list[int], *, min_chars: int) -> bool:
+    """Copies of a repeated line stand between lines that occur once (at least ``min_chars``
+    long), as an injection at paragraph breaks does; a repeated heading in a recipe or meal plan
+    stands next to other repeated lines."""
     copies = set(indexes)
     between_paragraphs = 0
     for index in indexes:
@@ -529,7 +538,7 @@ def _isolated(doc: Document, layout: _Layout, indexes: list[int]) -> bool:
             if not 0 <= neighbour < len(doc.lines) or neighbour in copies:
                 continue
             line = doc.lines[neighbour]
-            if layout.counts[neighbour] > 1 or line.end - line.start < MIN_PARAGRAPH_CHARS:
+            if layout.counts[neighbour] > 1 or line.end - line.start < min_chars:
                 ok = False
         between_paragraphs += ok
     # Most copies, not all: an article has the odd short line (a dateline, an address).

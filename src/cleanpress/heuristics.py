@@ -508,9 +508,13 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         "prize",
         r"\b(?:congratulations|glückwunsch|herzlichen glückwunsch|félicitations|felicidades|enhorabuena|"
         r"parabéns|complimenti|congratulazioni|gefeliciteerd|you(?:'ve| have) (?:been selected|won)|"
-        r"winner|gewinner|gagnant|ganador|vincitore|vencedor|winnaar|selected|ausgewählt|sélectionné|"
-        r"seleccionado|selezionato|selecionado|geselecteerd|win|gewinn\w*|gagne[rz]?|gana[rd]?|vinci|"
-        r"ganhe|ganhar|win(?:nen)?)\b",
+        r"selected|ausgewählt|sélectionné|seleccionado|selezionato|selecionado|geselecteerd)\b",
+    ),
+    (
+        # Winning is news as often as it is a pitch ("Warriors end skid with win"): not topical.
+        "win",
+        r"\b(?:winner|gewinner|gagnant|ganador|vincitore|vencedor|winnaar|win|gewinn\w*|gagne[rz]?|"
+        r"gana[rd]?|vinci|ganhe|ganhar|win(?:nen)?)\b",
     ),
     (
         "deal",
@@ -579,6 +583,10 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         r"\d+\s?(?:kg|kilos?|lbs?|pounds|pfund)\b.{0,40}\b(?:weeks?|months?|days|wochen|monat|tagen|"
         r"semaines?|mois|jours|semanas?|mes|días|settimane?|mese|giorni|mês|dias|weken|maand|dagen))\b",
     ),
+)
+# Themes that say what is sold (not how loudly): one of them on an isolated repeated line is enough.
+TOPICAL_THEMES = frozenset(
+    {"giveaway", "prize", "get-rich", "dating", "pharma", "fast-money", "miracle", "discount"}
 )
 _PROMO_SIGNS = tuple((name, regex.compile(pattern, regex.I)) for name, pattern in _PROMO_THEMES)
 
