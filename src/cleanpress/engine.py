@@ -336,15 +336,12 @@ class Cleaner:
                     # between lines that occur once but are short: one topical sign (a prize, a pill,
                     # a loan), not mere urgency or an emoji. A copy ending in a full stop reads as a
                     # sentence and always needs two.
-                    isolated = False
-                    if not key.endswith("."):
-                        if _isolated(doc, layout, indexes, min_chars=MIN_PARAGRAPH_CHARS):
-                            isolated = True
-                        elif set(signs) & heuristics.TOPICAL_THEMES and _isolated(
-                            doc, layout, indexes, min_chars=0
-                        ):
-                            isolated = True
-                    if isolated:
+                    topical = bool(set(signs) & heuristics.TOPICAL_THEMES)
+                    isolated = not key.endswith(".") and (
+                        _isolated(doc, layout, indexes, min_chars=MIN_PARAGRAPH_CHARS)
+                        or (topical and _isolated(doc, layout, indexes, min_chars=0))
+                    )
+                    if isolated and set(signs) - heuristics.WEAK_THEMES:
                         needed -= 1
                     if len(signs) < max(needed, 1):
                         continue

@@ -584,6 +584,8 @@ _PROMO_THEMES: tuple[tuple[str, str], ...] = (
         r"semaines?|mois|jours|semanas?|mes|días|settimane?|mese|giorni|mês|dias|weken|maand|dagen))\b",
     ),
 )
+# Words that news uses as often as pitches do: never enough on their own.
+WEAK_THEMES = frozenset({"win", "urgency"})
 # Themes that say what is sold (not how loudly): one of them on an isolated repeated line is enough.
 TOPICAL_THEMES = frozenset(
     {"giveaway", "prize", "get-rich", "dating", "pharma", "fast-money", "miracle", "discount"}
