@@ -19,6 +19,13 @@ SPAM_LINES = [
     '<script src="//pl20934811.highperformanceformat.com/0a1b2c3d4e5f60718293a4b5c6d7e8f9/invoke.js"></script>',
     "https://t.ly/sIze",
     "Hot deal: Air Fryer at 70% off, only today!!!",
+    "Find out more: https://sbbdxfiosk7.world/offer?o=9442&a=78429&s1=sht47lx",
+    "‼️ Cheap Ozempic without a prescription — ships worldwide",
+    "[![a](https://x.qpon/i.png)](https://y.qpon/go/Ab12Cd34Ef)",
+    "http://91.39.93.33/go.php?id=1",
+    "See https://www.google.com/url?q=https%3A%2F%2Fwww.who.int%2Fx&sa=D now",
+    "pass\u200bword",
+    "~~~",
 ]
 PROSE = [
     "Officials met on Monday to discuss the plan.",
@@ -32,7 +39,7 @@ PROSE = [
     "Prices rose 4% in October, the agency said.",
 ]
 line = st.one_of(st.sampled_from(SPAM_LINES), st.sampled_from(PROSE), st.text(max_size=40))
-newline = st.sampled_from(["\n", "\r\n", "\n\n"])
+newline = st.sampled_from(["\n", "\r\n", "\n\n", " "])
 
 
 @st.composite

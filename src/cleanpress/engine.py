@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
@@ -31,11 +31,13 @@ from cleanpress.lines import (
     words,
 )
 from cleanpress.links import Link, find_links
-from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence, Removal, apply_edits
+from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence, Removal, apply_edits, compose_edits
 from cleanpress.ruleset import Rule, RuleError, load_rules
 from cleanpress.unicode import invisible_spans
 from cleanpress.urls import Skeleton, UrlHit, parse_url, registrable_domain, unquote_repeatedly
 
+# Cleaning passes at most: the second and third only catch spam that the first pass uncovered.
+MAX_PASSES = 3
 _REFERENCE_HEADING = regex.compile(
     r"(?:further reading|see also|sources?|references?|read more about|links|bibliography|"
     r"weiterführende links|quellen?|siehe auch|pour aller plus loin|sources|voir aussi|références|"
@@ -137,8 +139,21 @@ class Cleaner:
         allow = self.allow
         if source_url:
             allow = self.allow.with_domains([registrable_domain(_host_of(source_url))])
-        findings = self.find(doc, allow)
-        return self._resolve(doc, findings)
+        result = self._resolve(doc, self.find(doc, allow))
+        # Removing spam can leave new spam in plain sight (a pitch that now repeats, a link now
+        # alone on its line): clean again until nothing changes, and compose the edit scripts, so
+        # that cleaning the output removes nothing more.
+        for _ in range(MAX_PASSES - 1):
+            if not result.removals:
+                break
+            again = self._resolve(Document(result.text, fmt), self.find(Document(result.text, fmt), allow))
+            if not again.removals:
+                break
+            composed = compose_edits(text, result.removals, again.removals)
+            if composed is None or apply_edits(text, composed) != again.text:
+                break  # cannot be expressed as one edit script of the original: keep the first pass
+            result = replace(result, text=again.text, removals=tuple(composed))
+        return result
 
     # --- finding -------------------------------------------------------------------------------
     def find(self, doc: Document, allow: DomainSet | None = None) -> list[Finding]:
@@ -169,21 +184,38 @@ class Cleaner:
         return findings
 
     def _link_findings(self, doc: Document, links: list[Link], allow: DomainSet) -> list[Finding]:
-        findings: list[Finding] = []
         counts = Counter(link.hit.url for link in links)
         domains = Counter(registrable_domain(link.hit.host) for link in links)
         headings = _reference_list_lines(doc)
-        for link in links:
+        judged = [link for link in links if not (allow and allow.match(link.hit.host))]
+        verdicts = {id(link): self._judge(doc, link, counts, domains, headings) for link in judged}
+        # A link judged in the company of spam is judged again as it will stand once the spam is
+        # gone (so cleaning twice removes nothing more): the spam is masked out with spaces.
+        spam = [link for link in judged if verdicts[id(link)] is not None]
+        spam_lines = {doc.line_at(link.start).index for link in spam}
+        again = [
+            link
+            for link in judged
+            if verdicts[id(link)] is None and doc.line_at(link.start).index in spam_lines
+        ]
+        if again:
+            masked = list(doc.text)
+            for link in spam:
+                for i in range(link.start, link.end):
+                    if masked[i] not in "\r\n":
+                        masked[i] = " "
+            masked_doc = Document("".join(masked), doc.format)
+            for link in again:
+                verdicts[id(link)] = self._judge(masked_doc, link, counts, domains, headings)
+        findings: list[Finding] = []
+        for link in judged:
             hit = link.hit
-            if allow and allow.match(hit.host):
-                continue
-            line = doc.line_at(link.start)
-            verdict = self._judge(doc, link, line.index, counts, domains, headings)
+            verdict = verdicts[id(link)]
             if verdict is not None and verdict.target is not None and _in_sentence(doc, link):
                 # A redirect inside a sentence around a destination that is not spam: keep the
                 # citation, drop the wrapper.
                 target = verdict.target
-                inner = self._judge(doc, _retarget(link, target), line.index, counts, domains, headings)
+                inner = self._judge(doc, _retarget(link, target), counts, domains, headings)
                 if inner is None:
                     evidence = (*verdict.evidence, "unwrapped")
                     findings.append(
@@ -203,7 +235,6 @@ class Cleaner:
         self,
         doc: Document,
         link: Link,
-        line_index: int,
         counts: Counter[str],
         domains: Counter[str],
         headings: set[int],
@@ -240,7 +271,7 @@ class Cleaner:
                     occurrences=counts[hit.url],
                     host_occurrences=domains[domain],
                     in_sentence=place.in_sentence,
-                    under_reference_heading=line_index in headings,
+                    under_reference_heading=doc.line_at(link.start).index in headings,
                     other_domains=others,
                 )
                 fired = heuristics.url_evidence(hit, ctx, self._trusted.match(hit.host) is not None)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Literal
 
 from cleanpress._version import __version__
@@ -84,6 +86,68 @@ def apply_edits(original: str, removals: tuple[Removal, ...] | list[Removal]) ->
         cursor = removal.end
     pieces.append(original[cursor:])
     return "".join(pieces)
+
+
+def compose_edits(original: str, first: Sequence[Removal], second: Sequence[Removal]) -> list[Removal] | None:
+    """One edit script for ``first`` applied to ``original`` and then ``second`` to the result.
+
+    A removal of the second pass that spans a deletion of the first absorbs it (the line that held
+    an inline ad and is now a bare repeated pitch goes whole, with the ad). Returns None when
+    the two cannot be composed simply (a second-pass edit inside a first-pass rewrite)."""
+    # The intermediate text as kept runs of the original: (intermediate start, original start, length).
+    runs: list[tuple[int, int, int]] = []
+    cursor = inter = 0
+    for removal in first:
+        if removal.start > cursor:
+            runs.append((inter, cursor, removal.start - cursor))
+            inter += removal.start - cursor
+        inter += len(removal.replacement)
+        cursor = removal.end
+    runs.append((inter, cursor, len(original) - cursor))
+    total = inter + len(original) - cursor  # length of the intermediate text
+    starts = [run[0] for run in runs]
+
+    def to_original(position: int, *, end: bool) -> int | None:
+        probe = position - 1 if end else position
+        if probe < 0:
+            return 0
+        i = bisect_right(starts, probe) - 1
+        inter_start, orig_start, length = runs[i]
+        if not inter_start <= probe < inter_start + length:
+            return None  # inside a first-pass replacement
+        return orig_start + (probe - inter_start) + (1 if end else 0)
+
+    merged: list[Removal] = []
+    absorbed: set[int] = set()
+    for removal in second:
+        start = to_original(removal.start, end=False) if removal.start < total else len(original)
+        stop = to_original(removal.end, end=True)
+        if start is None or stop is None:
+            return None
+        for k, earlier in enumerate(first):
+            if earlier.start < stop and earlier.end > start:
+                if earlier.replacement:
+                    return None
+                absorbed.add(k)
+                start, stop = min(start, earlier.start), max(stop, earlier.end)
+        merged.append(
+            Removal(
+                rule=removal.rule,
+                start=start,
+                end=stop,
+                text=original[start:stop],
+                replacement=removal.replacement,
+                reason=removal.reason,
+                name=removal.name,
+                confidence=removal.confidence,
+                evidence=removal.evidence,
+            )
+        )
+    kept = [r for k, r in enumerate(first) if k not in absorbed]
+    result = sorted(kept + merged, key=lambda r: r.start)
+    if any(a.end > b.start for a, b in pairwise(result)):
+        return None
+    return result
 
 
 @dataclass(frozen=True, slots=True)
