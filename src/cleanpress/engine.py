@@ -146,7 +146,8 @@ class Cleaner:
         for _ in range(MAX_PASSES - 1):
             if not result.removals:
                 break
-            again = self._resolve(Document(result.text, fmt), self.find(Document(result.text, fmt), allow))
+            cleaned = Document(result.text, fmt)
+            again = self._resolve(cleaned, self.find(cleaned, allow))
             if not again.removals:
                 break
             composed = compose_edits(text, result.removals, again.removals)
