@@ -218,3 +218,21 @@ def test_repeated_topical_pitch_between_short_lines_goes() -> None:
     lines = ["[Quote one, p. 41]", "A short line.", "Another short one.", "And a fourth."]
     text = f"{lines[0]}\n{pitch}\n{lines[1]}\n{pitch}\n{lines[2]}\n{pitch}\n{lines[3]}"
     assert clean(text).text == "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"The concert is at the Amphitheatre – St. Louis, MO {AD}\nNext.",
+            "The concert is at the Amphitheatre – St. Louis, MO\nNext.",
+        ),
+        (
+            f"The mayor met Dr. Smith on Friday at the U.S. Capitol {AD}\nNext.",
+            "The mayor met Dr. Smith on Friday at the U.S. Capitol\nNext.",
+        ),
+        (f"Tickets cost $12.50 at the door {AD}\nNext.", "Tickets cost $12.50 at the door\nNext."),
+    ],
+)
+def test_prose_before_an_appended_ad_stays(text: str, expected: str) -> None:
+    assert clean(text).text == expected

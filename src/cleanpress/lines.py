@@ -25,7 +25,13 @@ TAG = regex.compile(
 )
 NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+‘’“”‹›«»「」-]")
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
-SENTENCE_END = regex.compile(r"(?:[.!?…。！？][\"'”’»)\]]*|”)\s+")
+# A full stop after an abbreviation or an initial ("St. Louis", "Dr. Smith", "U.S. Capitol") does
+# not end a sentence.
+_ABBREVIATION = (
+    r"(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mme|Jr|Sr|Prof|Gen|Gov|Sen|Rep|Inc|Ltd|Co|Corp|Mt|Ft|Ave|Blvd|Rd|No|Nr|"
+    r"vs|etc|approx|ca|bzw|usw|z\.B|d\.h|Sra|Sr|Dra|Pres|\p{Lu}))"
+)
+SENTENCE_END = regex.compile(rf"(?:{_ABBREVIATION}[.]|[!?…。！？])[\"'”’»)\]]*\s+|”\s+")
 # What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
 # the start of the next sentence.
 ENDS_SENTENCE = regex.compile(
@@ -79,5 +85,7 @@ def is_lead_in(fragment: str) -> bool:
     count = len(words(fragment))
     if count <= MAX_LINE_LABEL_WORDS:
         return True
-    pitch = INTRODUCES.search(fragment) is not None or bool(heuristics.promo_signs(fragment))
+    # It must introduce the link (a colon, an arrow) or be a call to action; a sales word alone is
+    # not enough ("Tickets cost $12.50 at the door" is prose).
+    pitch = INTRODUCES.search(fragment) is not None or heuristics.cta_start(fragment) is not None
     return pitch and count <= MAX_LINE_LEAD_IN_WORDS
