@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import site
 import subprocess
 import sys
 import venv
@@ -25,8 +26,16 @@ def test_wheel_installs_and_cleans_from_stdin(tmp_path: Path) -> None:
     assert build.returncode == 0, build.stderr
     (wheel,) = wheels.glob("cleanpress-*.whl")
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The dependencies come from the environment running the tests (a fresh virtual environment
+    # or the system's), as plain path entries: its own cleanpress (an editable install is a .pth
+    # hook, which a path entry does not run) stays out of sight.
+    inner_site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    (Path(inner_site) / "cleanpress-test-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
         capture_output=True,
