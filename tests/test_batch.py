@@ -9,23 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from cleanpress import batch
-from cleanpress.batch import (
-    BatchReport,
-    Cleaners,
-    FileOutcome,
-    Target,
-    Task,
-    atomic_output,
-    atomic_write,
-    discover,
-    exit_code,
-    parallel_map,
-    resolve_jobs,
-    run_task,
-    summarize,
-)
+from cleanpress import diagnostics
+from cleanpress.batch import files, parallel
+from cleanpress.batch.atomic import atomic_output, atomic_write
+from cleanpress.batch.discover import Target, Task, discover
+from cleanpress.batch.files import run_task
+from cleanpress.batch.parallel import Cleaners, parallel_map, resolve_jobs
 from cleanpress.config import CleanerSpec, Config, Settings, merge
+from cleanpress.diagnostics import BatchReport, FileOutcome, exit_code, summarize
 
 from conftest import SEED, SEED_CLEAN, write
 
@@ -188,7 +179,7 @@ def test_a_crash_on_one_file_is_an_error_outcome(
         raise RuntimeError("boom")
 
     monkeypatch.delenv("CLEANPRESS_DEBUG", raising=False)
-    monkeypatch.setattr(batch, "clean_or_skip", explode)
+    monkeypatch.setattr(files, "clean_or_skip", explode)
     outcome = run_task(cleaners, Task(Target(str(article), "markdown")))
     assert (outcome.status, outcome.message) == ("error", "internal error: RuntimeError: boom")
 
@@ -251,7 +242,7 @@ def test_parallel_map_pulls_input_lazily() -> None:
     results = parallel_map(_add, _make_offset, 0, items(), jobs=2)
     assert next(results) == (0, 0)
     # Only a bounded window is in flight, not the whole input.
-    assert len(pulled) <= 2 * batch.TASKS_IN_FLIGHT_PER_WORKER + 1
+    assert len(pulled) <= 2 * parallel.TASKS_IN_FLIGHT_PER_WORKER + 1
     results.close()
 
 
@@ -260,12 +251,12 @@ def test_resolve_jobs() -> None:
     assert resolve_jobs(3, 0, items=2) == 2
     assert resolve_jobs(4, 0) == 4
     assert resolve_jobs(0, 10) == 1  # tiny input: no workers worth starting
-    assert resolve_jobs(0, 100 * batch.AUTO_JOBS_MIN_BYTES, items=1) == 1
-    assert 1 <= resolve_jobs(0, 100 * batch.AUTO_JOBS_MIN_BYTES) <= batch.available_cpus()
+    assert resolve_jobs(0, 100 * parallel.AUTO_JOBS_MIN_BYTES, items=1) == 1
+    assert 1 <= resolve_jobs(0, 100 * parallel.AUTO_JOBS_MIN_BYTES) <= parallel.available_cpus()
 
 
 # --- summary and exit codes ----------------------------------------------------------------------
-def _outcome(status: batch.Status, **kwargs: object) -> FileOutcome:
+def _outcome(status: diagnostics.Status, **kwargs: object) -> FileOutcome:
     return FileOutcome("x.md", status, **kwargs)  # type: ignore[arg-type]
 
 
@@ -282,7 +273,7 @@ def _outcome(status: batch.Status, **kwargs: object) -> FileOutcome:
         ("fix", [_outcome("changed", written=True), _outcome("error", message="cannot write")], 2),
     ],
 )
-def test_exit_codes(mode: batch.Mode, outcomes: list[FileOutcome], code: int) -> None:
+def test_exit_codes(mode: diagnostics.Mode, outcomes: list[FileOutcome], code: int) -> None:
     assert exit_code(BatchReport(mode, tuple(outcomes))) == code
 
 

@@ -90,7 +90,7 @@ def test_errors_are_one_line_and_exit_2(argv: list[str], message: str) -> None:
 def test_bad_rule_pack_names_path_and_line(tmp_path: Path) -> None:
     pack = tmp_path / "bad.toml"
     pack.write_text(
-        '[[rule]]\nid = "CP950"\nname = "x"\nkind = "url-domian"\nreason = "r"\n', encoding="utf-8"
+        '[[rule]]\nid = "ACME950"\nname = "x"\nkind = "url-domian"\nreason = "r"\n', encoding="utf-8"
     )
     code, _, err = run(["--rules", str(pack)], b"text")
     assert code == 2
@@ -123,13 +123,13 @@ def test_rules_list_show_and_test(capsys: pytest.CaptureFixture[str]) -> None:
 def test_rules_test_fails_on_a_broken_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = tmp_path / "mine.toml"
     pack.write_text(
-        '[[rule]]\nid = "CP951"\nname = "mugs"\nkind = "line-pattern"\nreason = "r"\npattern = "buy our mugs"\n'
+        '[[rule]]\nid = "ACME951"\nname = "mugs"\nkind = "line-pattern"\nreason = "r"\npattern = "buy our mugs"\n'
         'examples.remove = ["Buy our cups"]\nexamples.keep = ["fine"]\n',
         encoding="utf-8",
     )
     assert main(["rules", "test", str(pack), "--no-builtin"]) == 1
     out = capsys.readouterr().out
-    assert "CP951 remove example: nothing was removed" in out
+    assert "ACME951 remove example: nothing was removed" in out
 
 
 def test_rules_import_converts_hosts_and_abp(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanpress import batch, cli
+from cleanpress import cli
+from cleanpress.batch import files
 from cleanpress.cli import main
 
 from conftest import SEED, SEED_CLEAN, write
@@ -225,14 +226,14 @@ def test_fix_failure_on_one_file_does_not_stop_the_others(
     first = write(tmp_path / "a.md", DIRTY)
     stuck = write(tmp_path / "b.md", DIRTY)
     last = write(tmp_path / "c.md", DIRTY)
-    real_write = batch.atomic_write
+    real_write = files.atomic_write
 
     def flaky_write(path: Path, data: bytes) -> None:
         if path.name == "b.md":
             raise PermissionError(13, "Permission denied")
         real_write(path, data)
 
-    monkeypatch.setattr(batch, "atomic_write", flaky_write)
+    monkeypatch.setattr(files, "atomic_write", flaky_write)
     assert main(["fix", ".", "-j", "1"]) == 2
     captured = capsys.readouterr()
     assert "cleanpress: error: b.md: cannot write: Permission denied" in captured.err

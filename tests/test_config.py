@@ -247,11 +247,11 @@ def test_cli_rules_from_config_are_relative_to_it(
 ) -> None:
     write(
         tmp_path / "packs" / "mugs.toml",
-        '[[rule]]\nid = "CP951"\nname = "mugs"\nkind = "line-pattern"\nreason = "mug promo"\n'
+        '[[rule]]\nid = "ACME951"\nname = "mugs"\nkind = "line-pattern"\nreason = "mug promo"\n'
         'pattern = "buy our mugs"\n',
     )
     write(tmp_path / "cleanpress.toml", 'rules = ["packs/mugs.toml"]\n')
     write(tmp_path / "sub" / "a.txt", "Story.\nBuy our mugs!\nEnd.\n")
     monkeypatch.chdir(tmp_path / "sub")
     assert main(["check", "a.txt"]) == 1
-    assert "a.txt:2:1: CP951 mug promo [Buy our mugs!]" in capsys.readouterr().out
+    assert "a.txt:2:1: ACME951 mug promo [Buy our mugs!]" in capsys.readouterr().out

@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 
-from cleanpress import heuristics as h
-from cleanpress.urls import find_urls
+from cleanpress.detect import evidence as h
+from cleanpress.text.urls import find_urls
+from cleanpress.text.vocab import promo_signs
 
 NEUTRAL = h.UrlContext(
     alone_on_line=False,
@@ -125,7 +126,7 @@ def test_words_are_not_random_tokens(token: str) -> None:
     ],
 )
 def test_promo_lines_show_several_signs(line: str, minimum: int) -> None:
-    assert len(h.promo_signs(line)) >= minimum, h.promo_signs(line)
+    assert len(promo_signs(line)) >= minimum, promo_signs(line)
 
 
 @pytest.mark.parametrize(
@@ -139,4 +140,4 @@ def test_promo_lines_show_several_signs(line: str, minimum: int) -> None:
     ],
 )
 def test_plain_repeated_lines_show_at_most_one_sign(line: str) -> None:
-    assert len(h.promo_signs(line)) <= 1
+    assert len(promo_signs(line)) <= 1

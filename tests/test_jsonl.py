@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import cleanpress
+from cleanpress.batch.corpus import clean_jsonl, read_chunks
 from cleanpress.cli import main
 from cleanpress.config import CleanerSpec
-from cleanpress.jsonl import JsonlError, JsonlOptions, clean_jsonl, clean_record, read_chunks
+from cleanpress.formats.jsonl import JsonlError, JsonlOptions, clean_record
 
 from conftest import SEED, SEED_CLEAN
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cleanpress import output
-from cleanpress.batch import BatchReport, Diagnostic, FileOutcome
+from cleanpress.diagnostics import BatchReport, Diagnostic, FileOutcome
+from cleanpress.formats import writers as output
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 AD = "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041eh"

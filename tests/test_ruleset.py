@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from cleanpress import Cleaner, RuleError, load_rules
-from cleanpress.domains import DomainSet, ListFormatError, parse_domain_list
+from cleanpress.engine import select_rules
+from cleanpress.text.domains import DomainSet, ListFormatError, parse_domain_list
 
 GOOD = """
 [[rule]]
-id = "CP901"
+id = "ACME901"
 name = "house-ad"
 kind = "line-pattern"
 reason = "our own house ad"
@@ -39,7 +40,7 @@ def test_extra_pack_is_loaded_and_used(tmp_path: Path) -> None:
         (GOOD.replace('kind = "line-pattern"', 'kind = "line-patern"'), 5, "unknown kind 'line-patern' (did you mean 'line-pattern'?)"),
         (GOOD.replace('pattern = "buy our mugs"', 'pattern = "buy (our mugs"'), 7, "bad regex in 'pattern'"),
         (GOOD.replace('reason = "our own house ad"\n', ""), 2, "missing the required field 'reason'"),
-        (GOOD.replace('id = "CP901"', 'id = "X1"'), 3, "not of the form CP123"),
+        (GOOD.replace('id = "ACME901"', 'id = "X1"'), 3, "is not capital letters and three digits"),
         (GOOD.replace('pattern = "buy our mugs"', 'pattern = "x"\npatern = "y"'), 8, "unknown field 'patern'"),
         (GOOD + "[[rule]\n", 10, "invalid TOML"),
     ],
@@ -54,14 +55,26 @@ def test_errors_name_path_and_line(tmp_path: Path, body: str, line: int, message
 
 
 def test_duplicate_id_is_an_error(tmp_path: Path) -> None:
-    path = pack(tmp_path, GOOD.replace("CP901", "CP101"))
-    with pytest.raises(RuleError, match="already defined"):
+    path = pack(tmp_path, GOOD + "\n" + GOOD)
+    with pytest.raises(RuleError, match=r"rule id ACME901 is already defined at .*custom\.toml:"):
         load_rules([path])
 
 
+def test_the_cp_prefix_is_reserved_for_the_bundled_packs(tmp_path: Path) -> None:
+    path = pack(tmp_path, GOOD.replace("ACME901", "CP901"))
+    with pytest.raises(RuleError, match=r"custom\.toml:2: rule id CP901: the prefix CP is reserved"):
+        load_rules([path])
+
+
+def test_a_user_prefix_selects_like_a_bundled_family(tmp_path: Path) -> None:
+    rules = load_rules([pack(tmp_path, GOOD.replace("[[rule]]", "[[rule]]\ndefault = false", 1))])
+    assert [r.id for r in select_rules(rules, ["ACME9"]) if r.id.startswith("ACME")] == ["ACME901"]
+    assert [r.id for r in select_rules(rules, ["ACME"]) if r.id.startswith("ACME")] == []
+
+
 def test_missing_domain_list_is_an_error(tmp_path: Path) -> None:
-    body = '[[rule]]\nid = "CP902"\nname = "x"\nkind = "url-domain"\nreason = "r"\nlists = ["nope.txt"]\n'
-    with pytest.raises(RuleError, match=r"custom\.toml:6: CP902: cannot read domain list 'nope.txt'"):
+    body = '[[rule]]\nid = "ACME902"\nname = "x"\nkind = "url-domain"\nreason = "r"\nlists = ["nope.txt"]\n'
+    with pytest.raises(RuleError, match=r"custom\.toml:6: ACME902: cannot read domain list 'nope.txt'"):
         load_rules([pack(tmp_path, body)], builtin=False)
 
 

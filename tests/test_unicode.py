@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpress.unicode import invisible_spans
+from cleanpress.text.invisible import invisible_spans
 
 
 def strip(text: str) -> str:

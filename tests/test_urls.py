@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanpress.links import find_links
-from cleanpress.urls import find_urls, parse_url
+from cleanpress.text.links import find_links
+from cleanpress.text.urls import find_urls, parse_url
 
 
 def urls(text: str) -> list[str]:

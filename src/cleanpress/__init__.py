@@ -12,27 +12,60 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from cleanpress._version import __version__
-from cleanpress.engine import Cleaner
-from cleanpress.model import CleanResult, Removal, apply_edits
-from cleanpress.ruleset import Rule, RuleError, load_rules
+
+if TYPE_CHECKING:
+    from cleanpress.engine import Cleaner
+    from cleanpress.errors import CleanpressError, RuleError, UnsupportedFormat
+    from cleanpress.model import CleanResult, Removal, apply_edits
+    from cleanpress.ruleset import Rule, load_rules
 
 __all__ = [
     "CleanResult",
     "Cleaner",
+    "CleanpressError",
     "Removal",
     "Rule",
     "RuleError",
+    "UnsupportedFormat",
     "__version__",
     "apply_edits",
     "clean",
     "load_rules",
 ]
 
+# Where each public name lives. They are imported on first use, so that ``import cleanpress``
+# (and ``cleanpress --version``) does not load the engine and its rule packs.
+_LAZY = {
+    "Cleaner": "cleanpress.engine",
+    "CleanResult": "cleanpress.model",
+    "Removal": "cleanpress.model",
+    "apply_edits": "cleanpress.model",
+    "Rule": "cleanpress.ruleset",
+    "load_rules": "cleanpress.ruleset",
+    "CleanpressError": "cleanpress.errors",
+    "RuleError": "cleanpress.errors",
+    "UnsupportedFormat": "cleanpress.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cleanpress' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 @lru_cache(maxsize=1)
 def _default_cleaner() -> Cleaner:
+    from cleanpress.engine import Cleaner
+
     return Cleaner()
 
 

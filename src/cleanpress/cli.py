@@ -16,14 +16,15 @@ from typing import Any, BinaryIO, TypeVar
 
 import click
 
-from cleanpress import batch, jsonl, output
 from cleanpress._version import __version__
+from cleanpress.batch import atomic, corpus, discover, files, parallel
 from cleanpress.config import ConfigError, Settings, merge, resolve_config
-from cleanpress.document import FORMATS
-from cleanpress.domains import ListFormatError, parse_domain_list
+from cleanpress.diagnostics import Mode, exit_code
+from cleanpress.formats import FORMATS, jsonl, writers
 from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence
 from cleanpress.ruleset import Rule, RuleError, load_rules
 from cleanpress.ruletest import check_examples
+from cleanpress.text.domains import ListFormatError, parse_domain_list
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -128,9 +129,9 @@ def load_settings(
     return settings
 
 
-def cleaners_for(settings: Settings) -> batch.Cleaners:
+def cleaners_for(settings: Settings) -> parallel.Cleaners:
     try:
-        return batch.Cleaners(settings.cleaner)
+        return parallel.Cleaners(settings.cleaner)
     except RuleError as exc:
         raise UsageError(str(exc)) from None
 
@@ -311,14 +312,14 @@ def _clean_jsonl(
             _stream(report_path, report_default) if report_path else _nothing() as report,
             progress(size, "Cleaning", wants_progress(quiet, 2) and size > 0) as update,
         ):
-            stats = jsonl.clean_jsonl(
+            stats = corpus.clean_jsonl(
                 source,
                 out,
                 report,
                 settings.cleaner,
                 options,
                 ignore=ignores,
-                jobs=batch.resolve_jobs(jobs, size),
+                jobs=parallel.resolve_jobs(jobs, size),
                 on_malformed=on_malformed,
                 name=name,
                 warn=lambda message: click.echo(f"cleanpress: warning: {message}", err=True),
@@ -336,7 +337,7 @@ def _clean_jsonl(
         click.echo(f"cleanpress: {name}: {_jsonl_summary(stats, options.field)}", err=True)
 
 
-def _jsonl_summary(stats: jsonl.JsonlStats, field: str) -> str:
+def _jsonl_summary(stats: corpus.JsonlStats, field: str) -> str:
     count = stats.status.get
     parts = [
         f"{stats.records} records",
@@ -372,7 +373,7 @@ def _stream(target: str | None, default: BinaryIO) -> Iterator[BinaryIO]:
         yield default
         default.flush()
         return
-    with batch.atomic_output(Path(target)) as handle:
+    with atomic.atomic_output(Path(target)) as handle:
         yield handle
 
 
@@ -382,7 +383,7 @@ def _nothing() -> Iterator[None]:
 
 
 # --- check and fix --------------------------------------------------------------------------------
-def files_command(mode: batch.Mode) -> Callable[[F], F]:
+def files_command(mode: Mode) -> Callable[[F], F]:
     """The options ``check`` and ``fix`` share."""
 
     def decorate(func: F) -> F:
@@ -397,7 +398,7 @@ def files_command(mode: batch.Mode) -> Callable[[F], F]:
             ),
             click.option(
                 "--output-format",
-                type=click.Choice(output.OUTPUT_FORMATS),
+                type=click.Choice(writers.OUTPUT_FORMATS),
                 default="text",
                 show_default=True,
                 help="How to print the diagnostics.",
@@ -442,7 +443,7 @@ def fix_command(**options: Any) -> None:
 
 
 def _run_files(
-    mode: batch.Mode,
+    mode: Mode,
     *,
     paths: Sequence[str],
     show_diff: bool,
@@ -476,13 +477,13 @@ def _run_files(
         exclude=exclude,
         include=include,
     )
-    discovery = batch.discover(paths or ["."], settings, fmt=fmt)
+    discovery = discover.discover(paths or ["."], settings, fmt=fmt)
     count = len(discovery.targets)
     try:
         with progress(
             count, "Cleaning" if mode == "fix" else "Checking", wants_progress(quiet, count)
         ) as update:
-            report = batch.run_batch(
+            report = files.run_batch(
                 discovery,
                 settings.cleaner,
                 mode=mode,
@@ -494,16 +495,16 @@ def _run_files(
             )
     except RuleError as exc:
         raise UsageError(str(exc)) from None
-    for line in output.notices(report):
+    for line in writers.notices(report):
         if not quiet or line.startswith("cleanpress: error:"):
             click.echo(line, err=True)
     if show_diff:
-        _write_stdout(output.render_diff(report))
-        click.echo(output.summary_line(report), err=True)
+        _write_stdout(writers.render_diff(report))
+        click.echo(writers.summary_line(report), err=True)
     else:
         color = output_format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        _write_stdout(output.render(report, output_format, color=color, root=Path.cwd()))
-    raise click.exceptions.Exit(batch.exit_code(report))
+        _write_stdout(writers.render(report, output_format, color=color, root=Path.cwd()))
+    raise click.exceptions.Exit(exit_code(report))
 
 
 def _write_stdout(text: str) -> None:
@@ -514,7 +515,7 @@ def _write_stdout(text: str) -> None:
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename over the target."""
     try:
-        batch.atomic_write(path, data)
+        atomic.atomic_write(path, data)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
 

@@ -1,4 +1,5 @@
-"""The edit script: findings become ordered, non-overlapping removals that keep the document's shape.
+"""Resolving: findings become an edit script, ordered, non-overlapping removals that keep the
+document's shape.
 
 A line that holds only spam goes with its line break (and one blank line where it stood between
 blank lines); spam inside a line goes with its lead-in and one adjoining space; rewrites and
@@ -7,12 +8,13 @@ invisible characters are exact edits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
-from cleanpress import heuristics
+from cleanpress.detect.base import Finding
 from cleanpress.document import Document
-from cleanpress.lines import (
+from cleanpress.model import Removal
+from cleanpress.text.lines import (
     ENDS_SENTENCE,
     MAX_INLINE_LEAD_IN_WORDS,
     MAX_LINE_LABEL_WORDS,
@@ -22,23 +24,7 @@ from cleanpress.lines import (
     is_lead_in,
     words,
 )
-from cleanpress.model import Removal
-from cleanpress.ruleset import Rule
-
-
-@dataclass(slots=True)
-class Finding:
-    """A span some rule wants gone; ``whole_line`` findings take their line(s) with them."""
-
-    rule: Rule
-    start: int
-    end: int
-    whole_line: bool = False
-    evidence: tuple[str, ...] = ()
-    replacement: str | None = None
-    """For rewrites (tracking parameters, unwrapped redirects): the text that replaces the span."""
-    anchor: str = ""
-    """A link's visible text: an ad link inside a sentence is unlinked to it, not deleted."""
+from cleanpress.text.vocab import cta_start
 
 
 def build_removals(doc: Document, findings: list[Finding]) -> list[Removal]:
@@ -176,7 +162,7 @@ def _lead_in_offset(lead_in: str, *, after_sentence: bool) -> int | None:
     whole lead-in when that is only a few words. Without one, the whole lead-in goes when it is short: up to
     MAX_INLINE_LEAD_IN_WORDS after a sentence end, or a label or introduction at the line start.
     A lead-in holding another link is content and stays."""
-    cta = heuristics.cta_start(lead_in)
+    cta = cta_start(lead_in)
     if "://" in lead_in or "www." in lead_in.lower():
         return cta
     if cta is not None:

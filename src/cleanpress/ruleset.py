@@ -12,27 +12,27 @@ from typing import Any
 
 import regex
 
-from cleanpress.domains import ListFormatError, read_domain_list
+from cleanpress.detect.registry import KINDS
+from cleanpress.errors import RuleError
 from cleanpress.model import CONFIDENCE_LEVELS, Confidence
+from cleanpress.text.domains import ListFormatError, read_domain_list
 
-RULE_KINDS: dict[str, dict[str, type | tuple[type, ...]]] = {
-    # kind -> parameters it accepts and their types
-    "url-domain": {"domains": list, "lists": list, "list_format": str, "standalone_only": bool},
-    "url-pattern": {"pattern": str, "standalone_only": bool, "unwrap": list},
-    "url-shape": {"threshold": (int, float), "standalone_only": bool, "lists": list, "domains": list},
-    "line-pattern": {"pattern": str, "patterns": list, "max_chars": int, "case_sensitive": bool},
-    "repeated-line": {"min_count": int, "min_chars": int, "max_chars": int, "require": str, "min_promo": int},
-    "markup-pattern": {"pattern": str},
-    "tracking-params": {"params": list, "prefixes": list},
-    "invisible-chars": {},
-}
+__all__ = [
+    "BUILTIN_PREFIX",
+    "Rule",
+    "RuleError",
+    "builtin_rules_dir",
+    "load_pack",
+    "load_rules",
+    "pack_paths",
+]
+
 _COMMON_FIELDS = {"id", "name", "kind", "reason", "description", "confidence", "default", "examples"}
 _REQUIRED = ("id", "name", "kind", "reason")
-_ID = regex.compile(r"CP\d{3}")
-
-
-class RuleError(ValueError):
-    """A rule pack that cannot be used; the message starts with ``path:line:``."""
+# Rule ids are a prefix of capital letters and three digits (CP101), as ruff's codes and its
+# plugins' (ACME101). The prefix CP belongs to the bundled packs.
+_ID = regex.compile(r"(?P<prefix>[A-Z]{1,8})\d{3}")
+BUILTIN_PREFIX = "CP"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,13 @@ class Rule:
     """``path:line`` of the rule's ``[[rule]]`` header."""
     domains: frozenset[str] = field(default=frozenset(), repr=False)
     """For ``url-domain``: the inline domains and those of every list, loaded once."""
+
+    @property
+    def family(self) -> str:
+        """The id's prefix and first digit (``CP6`` for ``CP601``): what ``--select`` must name
+        at least to switch on a rule that is off by default."""
+        prefix = _ID.fullmatch(self.id)
+        return self.id[: len(prefix.group("prefix")) + 1] if prefix else self.id
 
 
 def builtin_rules_dir() -> Path:
@@ -82,11 +89,19 @@ def pack_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 def load_rules(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> list[Rule]:
     """Load the built-in packs (unless ``builtin=False``) and then every pack in ``paths``."""
-    packs = ([builtin_rules_dir()] if builtin else []) + list(paths)
+    builtin_packs = pack_paths([builtin_rules_dir()]) if builtin else []
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in pack_paths(packs):
+    for path in [*builtin_packs, *pack_paths(paths)]:
+        bundled = path in builtin_packs
         for rule in load_pack(path):
+            if bundled != rule.id.startswith(BUILTIN_PREFIX):
+                raise RuleError(
+                    f"{rule.source}: rule id {rule.id}: the bundled packs use the prefix {BUILTIN_PREFIX}"
+                    if bundled
+                    else f"{rule.source}: rule id {rule.id}: the prefix {BUILTIN_PREFIX} is reserved for the "
+                    "bundled packs; give your rules a prefix of your own (e.g. ACME101)"
+                )
             if rule.id in seen:
                 raise RuleError(f"{rule.source}: rule id {rule.id} is already defined at {seen[rule.id]}")
             seen[rule.id] = rule.source
@@ -130,11 +145,11 @@ def _parse_rule(path: Path, raw: str, entry: dict[str, Any], header_line: int) -
             raise fail(f"rule is missing the required field {key!r}")
     rule_id = entry["id"]
     if not _ID.fullmatch(rule_id):
-        raise fail(f"rule id {rule_id!r} is not of the form CP123", "id")
+        raise fail(f"rule id {rule_id!r} is not capital letters and three digits (CP123, ACME101)", "id")
     kind = entry["kind"]
-    if kind not in RULE_KINDS:
-        raise fail(f"unknown kind {kind!r}{_hint(kind, RULE_KINDS)}", "kind")
-    accepted = RULE_KINDS[kind]
+    if kind not in KINDS:
+        raise fail(f"unknown kind {kind!r}{_hint(kind, KINDS)}", "kind")
+    accepted = KINDS[kind].params
     params: dict[str, Any] = {}
     for key, value in entry.items():
         if key in _COMMON_FIELDS:
@@ -163,9 +178,7 @@ def _parse_rule(path: Path, raw: str, entry: dict[str, Any], header_line: int) -
         if not isinstance(pattern, str):
             raise fail(f"{rule_id}: 'patterns' must be a list of strings", "patterns")
         _check_regex(pattern, lambda msg: fail(f"{rule_id}: bad regex in 'patterns': {msg}", "patterns"))
-    if kind in ("line-pattern", "markup-pattern", "url-pattern") and not (
-        params.get("pattern") or params.get("patterns")
-    ):
+    if KINDS[kind].needs_pattern and not (params.get("pattern") or params.get("patterns")):
         raise fail(f"{rule_id}: kind {kind!r} needs a 'pattern'")
     domains: frozenset[str] = frozenset()
     if kind == "url-domain" or (kind == "url-shape" and ("lists" in params or "domains" in params)):

@@ -13,14 +13,16 @@ UTF-8 (kept as lone surrogates), and the output must stay valid JSON whatever th
 
 from __future__ import annotations
 
+import difflib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from cleanpress._version import __version__
-from cleanpress.batch import BatchReport, Diagnostic, Summary, summarize
+from cleanpress.diagnostics import BatchReport, Diagnostic, Summary, summarize
 
 OUTPUT_FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
 DIAGNOSTICS_SCHEMA = "cleanpress-diagnostics/1"
@@ -334,3 +336,15 @@ def _sarif_result(d: Diagnostic, artifact: dict[str, str], rule_index: int) -> d
             }
         ]
     return result
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A ``git diff``-style unified diff, marking a missing final newline as git does."""
+    old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), old, new)
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        if not line.endswith("\n"):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)

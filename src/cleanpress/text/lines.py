@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from cleanpress import heuristics
+from cleanpress.text import vocab
 
 # A line whose text, once its spam links are taken out, is a short label ("**Sponsored:**",
 # "[Ad]") goes as a whole; so does a longer lead-in, up to MAX_LINE_LEAD_IN_WORDS, that introduces
@@ -76,7 +76,7 @@ def is_label(fragment: str) -> bool:
     """A few bracketed or emphasised words ("_(Sponsored)_", "[Ad]"), or an ad label, after a link."""
     if len(words(fragment)) > MAX_LINE_LABEL_WORDS:
         return False
-    return BRACKETED.fullmatch(fragment) is not None or "ad-label" in heuristics.promo_signs(fragment)
+    return BRACKETED.fullmatch(fragment) is not None or "ad-label" in vocab.promo_signs(fragment)
 
 
 def is_lead_in(fragment: str) -> bool:
@@ -87,5 +87,5 @@ def is_lead_in(fragment: str) -> bool:
         return True
     # It must introduce the link (a colon, an arrow) or be a call to action; a sales word alone is
     # not enough ("Tickets cost $12.50 at the door" is prose).
-    pitch = INTRODUCES.search(fragment) is not None or heuristics.cta_start(fragment) is not None
+    pitch = INTRODUCES.search(fragment) is not None or vocab.cta_start(fragment) is not None
     return pitch and count <= MAX_LINE_LEAD_IN_WORDS

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleanpress.urls import Skeleton, UrlHit, find_urls
+from cleanpress.text.urls import Skeleton, UrlHit, find_urls
 
 _MD_INLINE = regex.compile(
     r"""(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]\(\s*

@@ -1,0 +1,104 @@
+"""Where a link or line stands in its document: alone on its line, a short sentence of its own,
+inside prose, or under a "Further reading" heading. Shared by the link and line detectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from cleanpress.document import Document
+from cleanpress.text.lines import (
+    ENDS_SENTENCE,
+    INTRODUCES,
+    MAX_INLINE_LEAD_IN_WORDS,
+    MAX_LINE_LEAD_IN_WORDS,
+    NOT_MARKUP,
+    SENTENCE_END,
+    TAG,
+    clean_lead_in,
+    strip_line,
+    words,
+)
+from cleanpress.text.links import Link
+from cleanpress.text.vocab import cta_start
+
+REFERENCE_HEADING = regex.compile(
+    r"(?:further reading|see also|sources?|references?|read more about|links|bibliography|"
+    r"weiterführende links|quellen?|siehe auch|pour aller plus loin|sources|voir aussi|références|"
+    r"fuentes?|ver también|referencias|para saber más|fonti|vedi anche|approfondimenti|"
+    r"fontes?|veja também|referências|saiba mais|bronnen|zie ook|meer lezen|verder lezen|"
+    r"indicators of compromise|iocs?|(?:malicious|phishing|c2|command and control) (?:urls|domains|servers))"
+    r"(?:\s*\([^)]{0,40}\))?\s*:?",
+    regex.I,
+)
+
+
+def alone_on_line(doc: Document, link: Link) -> bool:
+    """Nothing but the link (and markup or punctuation) on its line."""
+    line = doc.line_at(link.start)
+    if link.end > line.end:
+        return False
+    rest = doc.text[line.start : link.start] + doc.text[link.end : line.end]
+    return not NOT_MARKUP.search(TAG.sub("", rest))
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPlace:
+    """Where a link stands in its line: alone, as a short sentence of its own, or inside prose."""
+
+    alone: bool
+    link_sentence: bool
+    """The link ends a short sentence or line of its own ("… said. Find out more: <url>")."""
+    in_sentence: bool
+    """Prose runs on around the link."""
+    lead_in: str
+    """The words between the previous sentence end (or line start) and the link."""
+    markup: str
+    """The line's HTML, when the link sits in HTML left in the text."""
+
+
+def link_place(doc: Document, link: Link) -> LinkPlace:
+    line = doc.line_at(link.start)
+    text = doc.text
+    raw_before = text[line.start : link.start]
+    raw_after = text[link.end : line.end] if link.end <= line.end else ""
+    before = TAG.sub(" ", raw_before)
+    after = TAG.sub(" ", raw_after)
+    alone = alone_on_line(doc, link)
+    sentence_ends = list(SENTENCE_END.finditer(before))
+    lead_in = before[sentence_ends[-1].end() :] if sentence_ends else before
+    cta = cta_start(lead_in)
+    lead_in = lead_in[cta:].strip() if cta is not None else clean_lead_in(lead_in)
+    ends_sentence = ENDS_SENTENCE.match(after) is not None
+    lead_words = len(words(lead_in))
+    link_sentence = (
+        not alone
+        and ends_sentence
+        and (
+            lead_words <= MAX_INLINE_LEAD_IN_WORDS
+            or (INTRODUCES.search(lead_in) is not None and lead_words <= MAX_LINE_LEAD_IN_WORDS)
+        )
+    )
+    in_sentence = not alone and not link_sentence and len(words(before)) + len(words(after)) >= 3
+    markup = text[line.start : line.end] if link.kind == "html" else ""
+    return LinkPlace(alone, link_sentence, in_sentence, lead_in, markup)
+
+
+def reference_list_lines(doc: Document) -> set[int]:
+    """Lines that follow a 'Further reading:' / 'Sources:' heading, up to the next blank-separated prose."""
+    lines: set[int] = set()
+    text = doc.text
+    in_list = False
+    for line in doc.lines:
+        content = strip_line(text[line.start : line.end])
+        if not content:
+            continue
+        if REFERENCE_HEADING.fullmatch(content):
+            in_list = True
+            continue
+        if in_list and len(words(content)) <= 25:
+            lines.add(line.index)
+        else:
+            in_list = False
+    return lines

@@ -1,0 +1,130 @@
+"""``repeated-line``: a line injected several times (a lone URL line, a promotional sentence).
+
+A short line repeated three or more times goes when it shows two promotional themes, or one when
+its copies stand alone between paragraphs, as an injection at paragraph breaks does (unlike a
+repeated heading in a meal plan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleanpress.detect.base import Compiled, Context, Finding
+from cleanpress.detect.context import alone_on_line
+from cleanpress.document import Document
+from cleanpress.ruleset import Rule
+from cleanpress.text.lines import MIN_PARAGRAPH_CHARS
+from cleanpress.text.links import Link
+from cleanpress.text.vocab import TOPICAL_THEMES, WEAK_THEMES, promo_signs
+
+
+def compile(rule: Rule) -> Compiled:
+    return Compiled(rule)
+
+
+def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
+    """``found``: what earlier detectors found; lines that are spam already are not neighbours."""
+    text = doc.text
+    by_line: dict[str, list[int]] = {}
+    for line in doc.lines:
+        key = text[line.start : line.end].strip()
+        if key:
+            by_line.setdefault(key, []).append(line.index)
+    url_only: dict[int, Link] = {}
+    for link in ctx.links:
+        if alone_on_line(doc, link):
+            url_only[doc.line_at(link.start).index] = link
+    allow = ctx.allow
+    findings: list[Finding] = []
+    layout: _Layout | None = None  # built once, on the first repeated line that needs it
+    for compiled in rules:
+        rule = compiled.rule
+        min_count = rule.params.get("min_count", 3)
+        min_chars = rule.params.get("min_chars", 12)
+        max_chars = rule.params.get("max_chars", 200)
+        require = rule.params.get("require", "promo")
+        for key, indexes in by_line.items():
+            if len(indexes) < min_count or not min_chars <= len(key) <= max_chars:
+                continue
+            evidence: tuple[str, ...]
+            if require == "url":
+                lone = url_only.get(indexes[0])
+                if lone is None or (allow and allow.match(lone.hit.host)):
+                    continue
+                if ctx.trusted.match(lone.hit.host):
+                    continue
+                evidence = (f"repeated:{len(indexes)}",)
+            else:
+                if indexes[0] in url_only:
+                    continue
+                signs = promo_signs(key)
+                needed = rule.params.get("min_promo", 2)
+                if layout is None:
+                    spam_lines = set(url_only) | {doc.line_at(f.start).index for f in found}
+                    layout = _layout(doc, by_line, spam_lines)
+                # Injected at paragraph breaks, between paragraphs: one sign of any kind will do;
+                # between lines that occur once but are short: one topical sign (a prize, a pill,
+                # a loan), not mere urgency or an emoji. A copy ending in a full stop reads as a
+                # sentence and always needs two.
+                topical = bool(set(signs) & TOPICAL_THEMES)
+                isolated = not key.endswith(".") and (
+                    _isolated(doc, layout, indexes, min_chars=MIN_PARAGRAPH_CHARS)
+                    or (topical and _isolated(doc, layout, indexes, min_chars=0))
+                )
+                if isolated and set(signs) - WEAK_THEMES:
+                    needed -= 1
+                if len(signs) < max(needed, 1):
+                    continue
+                evidence = (f"repeated:{len(indexes)}", *(["isolated"] if isolated else []), *signs)
+            for index in indexes:
+                line = doc.lines[index]
+                if not doc.is_protected(line.start, line.end):
+                    findings.append(Finding(rule, line.start, line.end, whole_line=True, evidence=evidence))
+    return findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """For each line, the nearest content line before and after it (skipping blank and spam lines)."""
+
+    counts: dict[int, int]
+    """Content line -> how often its text occurs in the document."""
+    before: list[int]
+    after: list[int]
+
+
+def _layout(doc: Document, by_line: dict[str, list[int]], spam_lines: set[int]) -> _Layout:
+    counts = {index: len(group) for group in by_line.values() for index in group if index not in spam_lines}
+    n = len(doc.lines)
+    before, after = [-1] * n, [n] * n
+    last = -1
+    for i in range(n):
+        before[i] = last
+        if i in counts:
+            last = i
+    last = n
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if i in counts:
+            last = i
+    return _Layout(counts, before, after)
+
+
+def _isolated(doc: Document, layout: _Layout, indexes: list[int], *, min_chars: int) -> bool:
+    """Copies of a repeated line stand between lines that occur once (at least ``min_chars``
+    long), as an injection at paragraph breaks does; a repeated heading in a recipe or meal plan
+    stands next to other repeated lines."""
+    copies = set(indexes)
+    between_paragraphs = 0
+    for index in indexes:
+        ok = True
+        for neighbour in (layout.before[index], layout.after[index]):
+            if not 0 <= neighbour < len(doc.lines) or neighbour in copies:
+                continue
+            line = doc.lines[neighbour]
+            if layout.counts[neighbour] > 1 or line.end - line.start < min_chars:
+                ok = False
+        between_paragraphs += ok
+    # Most copies, not all: an article has the odd short line (a dateline, an address).
+    return between_paragraphs * 2 >= len(indexes)
