@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from cleanpress import diagnostics
-from cleanpress.batch import files, parallel
+from cleanpress.batch import parallel
 from cleanpress.batch.atomic import atomic_output, atomic_write
 from cleanpress.batch.discover import Target, Task, discover
 from cleanpress.batch.files import run_task
 from cleanpress.batch.parallel import Cleaners, parallel_map, resolve_jobs
 from cleanpress.config import CleanerSpec, Config, Settings, merge
 from cleanpress.diagnostics import BatchReport, FileOutcome, exit_code, summarize
+from cleanpress.engine import Cleaner
 
 from conftest import SEED, SEED_CLEAN, write
 
@@ -179,7 +180,7 @@ def test_a_crash_on_one_file_is_an_error_outcome(
         raise RuntimeError("boom")
 
     monkeypatch.delenv("CLEANPRESS_DEBUG", raising=False)
-    monkeypatch.setattr(files, "clean_or_skip", explode)
+    monkeypatch.setattr(Cleaner, "clean_or_skip", explode)
     outcome = run_task(cleaners, Task(Target(str(article), "markdown")))
     assert (outcome.status, outcome.message) == ("error", "internal error: RuntimeError: boom")
 

@@ -12,19 +12,23 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
 from cleanpress._version import __version__
-from cleanpress.batch import atomic, corpus, discover, files, parallel
-from cleanpress.config import ConfigError, Settings, merge, resolve_config
-from cleanpress.diagnostics import Mode, exit_code
+from cleanpress.errors import RuleError
 from cleanpress.formats import FORMATS, jsonl, writers
-from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence
-from cleanpress.ruleset import Rule, RuleError, load_rules
-from cleanpress.ruletest import check_examples
-from cleanpress.text.domains import ListFormatError, parse_domain_list
+from cleanpress.model import CONFIDENCE_LEVELS, Confidence
+
+if TYPE_CHECKING:
+    from cleanpress.batch import corpus, parallel
+    from cleanpress.config import Settings
+    from cleanpress.diagnostics import Mode
+    from cleanpress.ruleset import Rule
+
+# The engine, the rule packs and the batch machinery are imported by the commands that use them,
+# so that ``--version`` and ``--help`` start in a few tens of milliseconds.
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -110,6 +114,8 @@ def load_settings(
     include: Sequence[str] = (),
 ) -> Settings:
     """The configuration file (found upward from the working directory) under the options."""
+    from cleanpress.config import ConfigError, merge, resolve_config
+
     try:
         config = resolve_config(Path.cwd(), config_path, isolated=isolated)
     except ConfigError as exc:
@@ -130,6 +136,8 @@ def load_settings(
 
 
 def cleaners_for(settings: Settings) -> parallel.Cleaners:
+    from cleanpress.batch import parallel
+
     try:
         return parallel.Cleaners(settings.cleaner)
     except RuleError as exc:
@@ -271,7 +279,7 @@ def clean_command(
     cleaner = cleaners_for(settings).get(ignores)
     text = read_input(file)
     try:
-        result: CleanResult = cleaner.clean(text, fmt, source_url=source_url)
+        result = cleaner.clean(text, fmt, source_url=source_url)
     except ValueError as exc:
         raise UsageError(f"{file}: {exc}") from None
     if output:
@@ -298,6 +306,8 @@ def _clean_jsonl(
     quiet: bool,
 ) -> None:
     name = "<stdin>" if file == "-" else file
+    from cleanpress.batch import corpus, parallel
+
     size = 0
     if file != "-":
         try:
@@ -369,6 +379,8 @@ def _open_input(file: str) -> Iterator[BinaryIO]:
 @contextmanager
 def _stream(target: str | None, default: BinaryIO) -> Iterator[BinaryIO]:
     """``target`` written atomically, or ``default`` for ``None`` and ``-``."""
+    from cleanpress.batch import atomic
+
     if target is None or target == "-":
         yield default
         default.flush()
@@ -462,6 +474,9 @@ def _run_files(
     config_path: str | None,
     isolated: bool,
 ) -> None:
+    from cleanpress.batch import discover, files
+    from cleanpress.diagnostics import exit_code
+
     if "-" in paths:
         raise UsageError(f"{mode} works on files; clean stdin with 'cleanpress clean -'")
     if show_diff and output_format != "text":
@@ -514,6 +529,8 @@ def _write_stdout(text: str) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename over the target."""
+    from cleanpress.batch import atomic
+
     try:
         atomic.atomic_write(path, data)
     except OSError as exc:
@@ -527,6 +544,8 @@ def rules_group() -> None:
 
 
 def _load(paths: Sequence[str], builtin: bool = True) -> list[Rule]:
+    from cleanpress.ruleset import load_rules
+
     try:
         return load_rules(list(paths), builtin=builtin)
     except RuleError as exc:
@@ -590,6 +609,8 @@ def rules_show(rule_id: str, rule_paths: Sequence[str]) -> None:
 @click.option("--no-builtin", is_flag=True, help="Test only the packs given.")
 def rules_test(paths: Sequence[str], no_builtin: bool) -> None:
     """Run every rule's remove/keep examples; exit 1 on any failure."""
+    from cleanpress.ruletest import check_examples
+
     rules = _load(paths, builtin=not no_builtin)
     failures = 0
     missing = 0
@@ -614,6 +635,8 @@ def rules_test(paths: Sequence[str], no_builtin: bool) -> None:
 @click.option("--source", metavar="TEXT", help="Provenance line for the header (URL, licence).")
 def rules_import(file: str, fmt: str, output: str, source: str | None) -> None:
     """Convert a downloaded plain, hosts-file or Adblock list into a plain domain list."""
+    from cleanpress.text.domains import ListFormatError, parse_domain_list
+
     text = read_input(file)
     try:
         domains = parse_domain_list(text, fmt)

@@ -115,6 +115,17 @@ class Cleaner:
             result = replace(result, text=again.text, removals=tuple(composed))
         return result
 
+    def clean_or_skip(
+        self, text: str, format: str = "auto", *, source_url: str | None = None
+    ) -> CleanResult | str:
+        """:meth:`clean`, or, for a format this installation cannot clean, the reason it is skipped.
+
+        Only :class:`UnsupportedFormat` becomes a skip: any other error is a bug and propagates."""
+        try:
+            return self.clean(text, format, source_url=source_url)
+        except UnsupportedFormat as exc:
+            return str(exc)
+
     def find(self, doc: Document, allow: DomainSet | None = None) -> list[Finding]:
         """Every finding of every rule in ``doc``, before suppressions and overlaps are resolved."""
         allow = self.allow if allow is None else allow
@@ -154,16 +165,6 @@ class Cleaner:
             suggestions=suggestions,
             suppressed=suppressed,
         )
-
-
-def clean_or_skip(cleaner: Cleaner, text: str, fmt: str, source_url: str | None = None) -> CleanResult | str:
-    """Clean ``text``; for a format this installation cannot clean, the reason it was skipped.
-
-    Only :class:`UnsupportedFormat` is turned into a skip: any other error is a bug and propagates."""
-    try:
-        return cleaner.clean(text, fmt, source_url=source_url)
-    except UnsupportedFormat as exc:
-        return str(exc)
 
 
 def _host_of(url: str) -> str:

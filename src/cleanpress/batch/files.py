@@ -17,7 +17,7 @@ from cleanpress.batch.discover import Discovery, Task
 from cleanpress.batch.parallel import Cleaners, parallel_map, resolve_jobs
 from cleanpress.config import CleanerSpec
 from cleanpress.diagnostics import BatchReport, FileOutcome, Mode, diagnostics_of
-from cleanpress.engine import Cleaner, clean_or_skip
+from cleanpress.engine import Cleaner
 from cleanpress.formats.writers import unified_diff
 
 
@@ -43,7 +43,7 @@ def _process_document(cleaner: Cleaner, task: Task) -> FileOutcome:
     if b"\0" in data:
         return FileOutcome(path, "skipped", message="binary file (NUL bytes)")
     text = data.decode("utf-8", errors="surrogateescape")
-    result = clean_or_skip(cleaner, text, task.target.format)
+    result = cleaner.clean_or_skip(text, task.target.format)
     if isinstance(result, str):
         return FileOutcome(path, "skipped", message=result)
     diagnostics = diagnostics_of(result)

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from cleanpress.engine import clean_or_skip
 from cleanpress.model import CleanResult
 
 if TYPE_CHECKING:
@@ -84,7 +83,9 @@ def clean_record(cleaner: Cleaner, raw: bytes, line: int, options: JsonlOptions)
             line, "no-field", raw, message=f"field {options.field!r} {what}", record_id=record_id
         )
     url = record.get(options.url_field) if options.url_field else None
-    result = clean_or_skip(cleaner, value, options.format, url if isinstance(url, str) and url else None)
+    result = cleaner.clean_or_skip(
+        value, options.format, source_url=url if isinstance(url, str) and url else None
+    )
     if isinstance(result, str):
         return RecordOutcome(line, "skipped", raw, message=result, record_id=record_id)
     if not result.changed:
