@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from cleanpress.detect import linkstage
 from cleanpress.detect.base import Compiled, Context, Finding
@@ -85,7 +86,11 @@ class Cleaner:
         for c in compiled:
             if KINDS[c.rule.kind].stage == "document":
                 stages.setdefault(c.rule.kind, []).append(c)
-        self._stages = sorted(stages.items(), key=lambda item: KINDS[item[0]].order)
+        # Each document kind prepares its rules together once (an automaton over their literals, …).
+        self._stages: list[tuple[str, Any]] = [
+            (kind, detector(kind).prepare(group))
+            for kind, group in sorted(stages.items(), key=lambda item: KINDS[item[0]].order)
+        ]
         self._trusted = DomainSet()
         for rule in self.rules:
             if rule.kind == "url-shape":
@@ -103,8 +108,8 @@ class Cleaner:
         # alone on its line): clean again until nothing changes, and compose the edit scripts, so
         # that cleaning the output removes nothing more.
         for _ in range(MAX_PASSES - 1):
-            if not result.removals:
-                break
+            if not any(_changes_a_line(text, removal) for removal in result.removals):
+                break  # only whole lines went: no line reads differently, nothing new to find
             cleaned = read_document(result.text, fmt)
             again = self._resolve(cleaned, self.find(cleaned, allow))
             if not again.removals:
@@ -141,8 +146,8 @@ class Cleaner:
         )
         ctx = Context(doc, links, allow, self._trusted)
         findings = linkstage.find(doc, self._judges, ctx)
-        for kind, compiled in self._stages:
-            findings.extend(detector(kind).find(doc, compiled, ctx, findings))
+        for kind, prepared in self._stages:
+            findings.extend(detector(kind).find(doc, prepared, ctx, findings))
         return findings
 
     def _resolve(self, doc: Document, findings: list[Finding]) -> CleanResult:
@@ -165,6 +170,17 @@ class Cleaner:
             suggestions=suggestions,
             suppressed=suppressed,
         )
+
+
+def _changes_a_line(text: str, removal: Removal) -> bool:
+    """Whether ``removal`` leaves part of a line behind (an inline removal or a rewrite), so that
+    the line reads differently afterwards; removing whole lines with their breaks does not."""
+    if removal.replacement:
+        return True
+    starts_line = removal.start == 0 or text[removal.start - 1] == "\n"
+    ends_line = removal.end == len(text) or text[removal.end - 1] == "\n"
+    owns_last_break = removal.end == len(text) and text[removal.start] in "\r\n"
+    return not ((starts_line and ends_line) or owns_last_break)
 
 
 def _host_of(url: str) -> str:

@@ -3,10 +3,13 @@ inside prose, or under a "Further reading" heading. Shared by the link and line 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
+from cleanpress.detect.literals import required_literals
 from cleanpress.document import Document
 from cleanpress.text.lines import (
     ENDS_SENTENCE,
@@ -85,13 +88,26 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
     return LinkPlace(alone, link_sentence, in_sentence, lead_in, markup)
 
 
+@cache
+def _heading_hint() -> re.Pattern[str] | None:
+    """A fast test for the words every reference heading holds (None: no such words known)."""
+    found = required_literals(REFERENCE_HEADING.pattern)
+    if not found:
+        return None
+    return re.compile("|".join(re.escape(word) for word in sorted(found, key=len, reverse=True)))
+
+
 def reference_list_lines(doc: Document) -> set[int]:
     """Lines that follow a 'Further reading:' / 'Sources:' heading, up to the next blank-separated prose."""
     lines: set[int] = set()
     text = doc.text
+    hint = _heading_hint()
     in_list = False
     for line in doc.lines:
-        content = strip_line(text[line.start : line.end])
+        raw = text[line.start : line.end]
+        if not in_list and hint is not None and not hint.search(raw.casefold()):
+            continue  # neither a heading nor in a list under one
+        content = strip_line(raw)
         if not content:
             continue
         if REFERENCE_HEADING.fullmatch(content):

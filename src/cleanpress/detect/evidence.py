@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -273,6 +274,13 @@ _AD_HOST = regex.compile(
 _HEX_RUN = regex.compile(r"[0-9a-f]{16,}", regex.I)
 _HEXISH = regex.compile(r"[0-9a-f]{8,}", regex.I)
 _B64ISH = regex.compile(r"[A-Za-z0-9_+/=%-]{16,}")
+# Path segments, host names and query values recur across the links of a corpus (blog, 2019, www):
+# their verdicts are pure functions of the string, kept for this many strings.
+TOKEN_CACHE_SIZE = 16384
+_CONSONANT_RUN = regex.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
+_WORD_THEN_NUMBER = regex.compile(r"[a-z]{6,}\d{1,3}$")
+_SLUG_SEPARATOR = regex.compile(r"[-_]")
+_DIGIT = regex.compile(r"\d")
 _DOCUMENT = regex.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|epub|txt|xml|json|zip|html?|shtml|aspx?)$", regex.I
 )
@@ -287,6 +295,7 @@ def entropy(token: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in counts.values())
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def is_random_token(token: str) -> bool:
     """A path segment or name that no person wrote: random letters and digits."""
     token = token.split(".", 1)[0]
@@ -313,12 +322,13 @@ def is_random_token(token: str) -> bool:
     return len(token) >= 7 and vowel_share < 0.2
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def is_random_name(name: str) -> bool:
     """A registrable name that looks machine-made (kcyiegydxszco, sbbdxfiosk7)."""
     name = name.lower()
     if len(name) < 7:
         return False
-    if regex.search(r"[bcdfghjklmnpqrstvwxz]{5,}", name):
+    if _CONSONANT_RUN.search(name):
         return True
     letters = [c for c in name if c.isalpha()]
     digits = sum(c.isdigit() for c in name)
@@ -326,7 +336,7 @@ def is_random_name(name: str) -> bool:
         return True
     if letters and sum(c in _VOWELS for c in letters) / len(letters) < 0.22:
         return True
-    return bool(digits and regex.search(r"[a-z]{6,}\d{1,3}$", name) is None and regex.search(r"\d", name))
+    return bool(digits and _WORD_THEN_NUMBER.search(name) is None and _DIGIT.search(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,7 +413,7 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(DISGUISED)
     if ctx.other_domains and f"{name}.{suffix}" not in ctx.other_domains:
         fired.append(FOREIGN_HOST)
-    if segments and not {AD_PATH, KEY_PARAM, AD_PARAMS} & set(fired) and _readable_path(segments):
+    if segments and not {AD_PATH, KEY_PARAM, AD_PARAMS} & set(fired) and _readable_path(tuple(segments)):
         fired.append(READABLE_PATH)
     if ctx.in_sentence:
         fired.append(IN_SENTENCE)
@@ -412,6 +422,7 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
     return fired
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _is_hex_key(value: str) -> bool:
     """Hex of 8+ digits mixing numbers and letters (a key or hash, not a date or a word)."""
     return (
@@ -422,6 +433,7 @@ def _is_hex_key(value: str) -> bool:
     )
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _is_key_value(value: str) -> bool:
     if _UUID.fullmatch(value):
         return False
@@ -430,7 +442,8 @@ def _is_key_value(value: str) -> bool:
     return bool(_B64ISH.fullmatch(value) and is_random_token(value))
 
 
-def _readable_path(segments: list[str]) -> bool:
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _readable_path(segments: tuple[str, ...]) -> bool:
     """The path reads as words a person wrote: a hyphenated slug, or several word segments."""
     words = 0
     slug = False
@@ -440,6 +453,6 @@ def _readable_path(segments: list[str]) -> bool:
             return False
         if _WORDISH.match(segment) and any(c in _VOWELS for c in stem.lower()):
             words += 1
-            parts = [p for p in regex.split(r"[-_]", stem) if p.isalpha() and len(p) >= 2]
+            parts = [p for p in _SLUG_SEPARATOR.split(stem) if p.isalpha() and len(p) >= 2]
             slug = slug or len(parts) >= 2
     return words >= max(1, len(segments) - 1) and (slug or words >= 2)

@@ -2,47 +2,147 @@
 
 Lines are matched as :func:`cleanpress.text.lines.strip_line` reads them: tags, list, heading and
 quote markers, emphasis and end punctuation stripped, whitespace collapsed.
+
+Work is proportional to what a document contains, not to rules x lines: one Aho-Corasick pass over
+the case-folded document finds the lines that hold a required literal of some pattern
+(:mod:`cleanpress.detect.literals`), and only those patterns are tried on those lines. A pattern is
+compiled the first time a line needs it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
+import ahocorasick
 import regex
 
 from cleanpress.detect.base import Compiled, Context, Finding
+from cleanpress.detect.literals import literals_of
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.lines import strip_line
 
 DEFAULT_MAX_CHARS = 300
+# Decoration stripped before matching (markers, emphasis, punctuation) is short: a raw line longer
+# than twice a rule's limit plus this much cannot match it, unless it holds tags.
+DECORATION_ALLOWANCE = 40
+
+
+@dataclass(slots=True)
+class Pattern:
+    """One pattern of a rule, compiled on first use."""
+
+    source: str
+    flags: int
+    literals: frozenset[str] | None
+    _compiled: Any = field(default=None, repr=False)
+
+    def fullmatch(self, line: str) -> bool:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled.fullmatch(line) is not None
 
 
 def compile(rule: Rule) -> Compiled:
     p = rule.params
-    patterns = [p["pattern"]] if "pattern" in p else []
-    patterns += list(p.get("patterns", []))
+    sources = ([p["pattern"]] if "pattern" in p else []) + list(p.get("patterns", []))
     flags = 0 if p.get("case_sensitive") else regex.I
-    return Compiled(rule, regex.compile("|".join(f"(?:{x})" for x in patterns), flags))
+    return Compiled(rule, tuple(Pattern(source, flags, literals_of(source)) for source in sources))
 
 
-def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The line rules of a cleaner, with one automaton over every pattern's literals."""
+
+    rules: tuple[Compiled, ...]
+    patterns: tuple[tuple[int, Pattern], ...]
+    """(rule index, pattern), in rule order; a pattern's bit in a mask is its index here."""
+    automaton: Any
+    """Case-folded literal -> mask of the patterns that require it (None: no literal at all)."""
+    always: int
+    """Mask of the patterns that require no literal: tried on every line short enough."""
+    longest: int
+    """Raw line length beyond which no rule can match (unless the line holds tags)."""
+
+
+def prepare(rules: Sequence[Compiled]) -> Prepared:
+    patterns: list[tuple[int, Pattern]] = []
+    for index, compiled in enumerate(rules):
+        patterns.extend((index, pattern) for pattern in compiled.matcher)
+    masks: dict[str, int] = {}
+    always = 0
+    for bit, (_, pattern) in enumerate(patterns):
+        if pattern.literals is None:
+            always |= 1 << bit
+            continue
+        for literal in pattern.literals:
+            masks[literal] = masks.get(literal, 0) | 1 << bit
+    automaton = None
+    if masks:
+        automaton = ahocorasick.Automaton()
+        for literal, mask in masks.items():
+            automaton.add_word(literal, mask)
+        automaton.make_automaton()
+    longest = max(
+        (2 * int(c.rule.params.get("max_chars", DEFAULT_MAX_CHARS)) + DECORATION_ALLOWANCE for c in rules),
+        default=0,
+    )
+    return Prepared(tuple(rules), tuple(patterns), automaton, always, longest)
+
+
+def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     findings: list[Finding] = []
     text = doc.text
-    # Decoration stripped before matching (markers, emphasis, punctuation) is short: allow 2x + 40.
-    longest = max((2 * int(c.rule.params.get("max_chars", DEFAULT_MAX_CHARS)) + 40 for c in rules), default=0)
-    for line in doc.lines:
+    for index, mask in sorted(_candidates(doc, prepared).items()):
+        line = doc.lines[index]
         content = text[line.start : line.end]
-        if len(content) > longest and "<" not in content and "&lt;" not in content:
+        if len(content) > prepared.longest and "<" not in content and "&lt;" not in content:
             continue  # too long for every line rule even after stripping decoration
         if not content.strip() or doc.is_protected(line.start, line.end):
             continue
         # A line of decoration only ("[…]") is matched as written.
         stripped = strip_line(content) or content.strip()
-        for compiled in rules:
-            if len(stripped) > compiled.rule.params.get("max_chars", DEFAULT_MAX_CHARS):
-                continue
-            if compiled.matcher.fullmatch(stripped):
-                findings.append(Finding(compiled.rule, line.start, line.end, whole_line=True))
-                break
+        rule = _first_match(prepared, mask, stripped)
+        if rule is not None:
+            findings.append(Finding(rule, line.start, line.end, whole_line=True))
     return findings
+
+
+def _candidates(doc: Document, prepared: Prepared) -> dict[int, int]:
+    """Line index -> mask of the patterns whose literals the line holds (plus those that need none)."""
+    masks: dict[int, int] = {}
+    if prepared.always:
+        for line in doc.lines:
+            masks[line.index] = prepared.always
+    if prepared.automaton is None:
+        return masks
+    text = doc.text
+    folded = text.lower() if text.isascii() else text.casefold()
+    # Case folding never adds or removes a line break, so lines are counted in the folded text.
+    starts = [0]
+    find = folded.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    for end, mask in prepared.automaton.iter(folded):
+        index = bisect_right(starts, end) - 1
+        masks[index] = masks.get(index, prepared.always) | mask
+    return masks
+
+
+def _first_match(prepared: Prepared, mask: int, stripped: str) -> Rule | None:
+    """The first rule (in order) one of whose candidate patterns matches the whole line."""
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        index, pattern = prepared.patterns[low.bit_length() - 1]
+        rule = prepared.rules[index].rule
+        if len(stripped) > rule.params.get("max_chars", DEFAULT_MAX_CHARS):
+            continue
+        if pattern.fullmatch(stripped):
+            return rule
+    return None

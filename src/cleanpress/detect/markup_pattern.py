@@ -15,6 +15,10 @@ def compile(rule: Rule) -> Compiled:
     return Compiled(rule, regex.compile(rule.params["pattern"], regex.I))
 
 
+def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
+    return tuple(rules)
+
+
 def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     findings: list[Finding] = []
     for compiled in rules:

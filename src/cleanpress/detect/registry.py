@@ -3,8 +3,9 @@
 A new kind is one module in :mod:`cleanpress.detect` plus one entry here. The module defines
 ``compile(rule) -> Compiled`` and either ``judge(compiled, doc, link, facts) -> Verdict | None``
 (``stage="link"``: a verdict on one link, tried in rule order until one fires) or
-``find(doc, compiled, ctx, found) -> list[Finding]`` (``stage="document"``: runs over the whole
-document, after the kinds before it in ``order``; ``found`` holds what those found).
+``prepare(compiled) -> prepared`` once per cleaner and ``find(doc, prepared, ctx, found) ->
+list[Finding]`` (``stage="document"``: runs over the whole document, after the kinds before it in
+``order``; ``found`` holds what those found).
 """
 
 from __future__ import annotations

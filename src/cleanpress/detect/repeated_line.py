@@ -23,6 +23,10 @@ def compile(rule: Rule) -> Compiled:
     return Compiled(rule)
 
 
+def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
+    return tuple(rules)
+
+
 def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     """``found``: what earlier detectors found; lines that are spam already are not neighbours."""
     text = doc.text

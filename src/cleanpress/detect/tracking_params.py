@@ -16,6 +16,10 @@ def compile(rule: Rule) -> Compiled:
     return Compiled(rule, (names, prefixes))
 
 
+def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
+    return tuple(rules)
+
+
 def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     """Rewrites for the links no earlier rule judged spam (nor a disguised one: that is evasion)."""
     spam = {id(f.link) for f in found if f.link is not None}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # Markdown fenced code: an opening fence of 3+ backticks or tildes, closed by a fence of the same
 # character at least as long (CommonMark). Backtick fences take no backtick in their info string.
@@ -30,9 +31,10 @@ def protected_regions(text: str) -> list[tuple[int, int]]:
         regions.append((match.start(), close.end()))
         pos = close.end()
     inline: list[tuple[int, int]] = []
+    fence_starts = [start for start, _ in regions]
     for pattern in (_INLINE_CODE, _HTML_PRE):
         for m in pattern.finditer(text):
-            if not _inside(regions, m.start()) and "\n\n" not in m.group(0):
+            if not _inside(regions, fence_starts, m.start()) and "\n\n" not in m.group(0):
                 inline.append((m.start(), m.end()))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(regions + inline):
@@ -43,5 +45,7 @@ def protected_regions(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in regions)
+def _inside(regions: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``regions`` (sorted, disjoint; ``starts`` their starts)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < regions[i][1]

@@ -3,6 +3,8 @@ languages of the rule packs (English, German, French, Spanish, Italian, Portugue
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # Calls to action that introduce an injected link, in the seven languages of the rule packs. The
@@ -156,6 +158,11 @@ TOPICAL_THEMES = frozenset(
 _PROMO_SIGNS = tuple((name, regex.compile(pattern, regex.I)) for name, pattern in _PROMO_THEMES)
 
 
+@lru_cache(maxsize=4096)
+def _promo_signs(line: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in _PROMO_SIGNS if pattern.search(line))
+
+
 def promo_signs(line: str) -> list[str]:
     """The promotional themes a line shows (discount, money, shouting, giveaway, prize, …)."""
-    return [name for name, pattern in _PROMO_SIGNS if pattern.search(line)]
+    return list(_promo_signs(line))

@@ -1,0 +1,428 @@
+"""Required literals of a pattern: strings one of which every match must contain.
+
+A line rule's pattern is long (hundreds of phrasings in seven languages) and costs microseconds
+per line, while almost no line matches. Before a rule looks at a line, a cheap scan of the whole
+document finds the lines that contain one of the rule's required literals; the others cannot
+match and are skipped. The literals are derived from the pattern itself, so a new phrasing in a
+rule pack needs no second list.
+
+The analysis is conservative: whatever it does not understand (a character class, a backreference,
+an unknown escape) requires nothing, and a pattern that requires nothing is never prefiltered.
+Literals are compared case-folded (``str.casefold``) and cut at whitespace, because line rules see
+a line with its whitespace collapsed and its case ignored; every non-space run of the line as a
+rule sees it is also in the raw line. ``tests/test_literals.py`` checks, over the rules' examples
+and generated lines, that no line a pattern accepts is ever rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from itertools import product
+from pathlib import Path
+
+# Sets of alternative strings larger than this are given up (treated as "anything").
+MAX_ALTERNATIVES = 256
+# Fixed repetitions ({3}) are expanded up to this count.
+MAX_REPEAT = 4
+# Single escapes that stand for one literal character.
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+# Escapes that stand for classes or assertions: they match, but require no literal.
+_CLASS_ESCAPES = set("sSdDwWbBAZzGhHvVRXK")
+
+
+class _Unsupported(Exception):
+    """A construct the analysis does not handle: the whole pattern then requires nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Info:
+    exact: frozenset[str] | None
+    """Every string the node can match, when that set is small and known; else None."""
+    required: frozenset[str] | None
+    """Strings one of which every match contains; None when nothing is required."""
+
+
+_EMPTY = _Info(frozenset({""}), None)
+_ANY = _Info(None, None)
+
+
+def required_literals(pattern: str, *, verbose: bool = False) -> frozenset[str] | None:
+    """Case-folded, whitespace-free strings one of which every match of ``pattern`` contains, or
+    None when the analysis finds no such set (then every line must be checked)."""
+    try:
+        parser = _Parser(pattern, verbose)
+        info = parser.alternation()
+        if parser.pos != len(pattern):
+            raise _Unsupported("unbalanced parenthesis")
+    except (_Unsupported, IndexError, ValueError):
+        return None
+    found = _best(info)
+    if not found:
+        return None
+    pieces: set[str] = set()
+    for literal in found:
+        runs = literal.casefold().split()
+        if not runs:
+            return None  # a match may be only whitespace
+        pieces.add(max(runs, key=len))
+    return frozenset(pieces)
+
+
+def _best(info: _Info) -> frozenset[str] | None:
+    candidates = [s for s in (info.required, _as_required(info.exact)) if s]
+    if not candidates:
+        return None
+    return max(candidates, key=_selectivity)
+
+
+def _as_required(exact: frozenset[str] | None) -> frozenset[str] | None:
+    if exact is None or "" in exact:
+        return None
+    return exact
+
+
+def _selectivity(strings: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest literal first, then fewer literals."""
+    return (min(len(s.strip()) for s in strings), -len(strings))
+
+
+def _cross(left: frozenset[str] | None, right: frozenset[str] | None) -> frozenset[str] | None:
+    if left is None or right is None or len(left) * len(right) > MAX_ALTERNATIVES:
+        return None
+    return frozenset(a + b for a, b in product(left, right))
+
+
+def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None or b is None or len(a) + len(b) > MAX_ALTERNATIVES:
+        return None
+    return a | b
+
+
+class _Parser:
+    """A recursive-descent reading of the regex syntax the rule packs use (``regex`` module)."""
+
+    def __init__(self, pattern: str, verbose: bool) -> None:
+        self.s = pattern
+        self.pos = 0
+        self.verbose = [verbose]
+        if pattern.startswith("(?") and len(pattern) > 2:
+            # A global flag group at the start, "(?x)" or "(?xi)", sets the mode for the pattern.
+            end = pattern.find(")")
+            flags = pattern[2:end]
+            if end != -1 and flags.isalpha():
+                self.verbose = [verbose or "x" in flags]
+                self.pos = end + 1
+
+    # --- structure ---------------------------------------------------------------------------
+    def alternation(self) -> _Info:
+        branches = [self.sequence()]
+        while self._peek() == "|":
+            self.pos += 1
+            branches.append(self.sequence())
+        if len(branches) == 1:
+            return branches[0]
+        exact: frozenset[str] | None = frozenset()
+        required: frozenset[str] | None = frozenset()
+        for branch in branches:
+            exact = _union(exact, branch.exact)
+            required = _union(required, _best(branch))
+        return _Info(exact, required)
+
+    def sequence(self) -> _Info:
+        items: list[_Info] = []
+        while True:
+            self._skip_verbose()
+            ch = self._peek()
+            if ch is None or ch in "|)":
+                break
+            items.append(self.quantified(self.atom()))
+        exact: frozenset[str] | None = frozenset({""})
+        best: frozenset[str] | None = None
+        run: frozenset[str] | None = frozenset({""})
+        for item in items:
+            exact = _cross(exact, item.exact)
+            best = self._better(best, item.required)
+            if item.exact is None:
+                best = self._better(best, _as_required(run))
+                run = frozenset({""})
+                continue
+            crossed = _cross(run, item.exact)
+            if crossed is None:
+                best = self._better(best, _as_required(run))
+                run = item.exact
+            else:
+                run = crossed
+        best = self._better(best, _as_required(run))
+        return _Info(exact, best)
+
+    @staticmethod
+    def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+        if not a:
+            return b or None
+        if not b:
+            return a
+        return max(a, b, key=_selectivity)
+
+    def quantified(self, info: _Info) -> _Info:
+        self._skip_verbose()
+        ch = self._peek()
+        if ch is None or ch not in "*+?{":
+            return info
+        low, high = 0, -1
+        if ch == "{":
+            close = self.s.find("}", self.pos)
+            body = self.s[self.pos + 1 : close] if close != -1 else ""
+            parts = body.split(",")
+            numbers = all(p.strip().isdigit() or not p.strip() for p in parts)
+            if close == -1 or len(parts) > 2 or not numbers:
+                return info  # a literal "{"
+            low = int(parts[0]) if parts[0].strip() else 0
+            high = low if len(parts) == 1 else (int(parts[1]) if parts[1].strip() else -1)
+            self.pos = close + 1
+        else:
+            self.pos += 1
+            low, high = {"*": (0, -1), "+": (1, -1), "?": (0, 1)}[ch]
+        if self._peek() in ("?", "+"):
+            self.pos += 1  # lazy or possessive: the same strings
+        if low == 0:
+            exact = _union(info.exact, frozenset({""})) if high == 1 else None
+            return _Info(exact, None)
+        if low == high and low <= MAX_REPEAT:
+            exact = info.exact
+            for _ in range(low - 1):
+                exact = _cross(exact, info.exact)
+            return _Info(exact, _best(info))
+        return _Info(None, _best(info))
+
+    def atom(self) -> _Info:
+        ch = self.s[self.pos]
+        if ch == "(":
+            return self.group()
+        if ch == "[":
+            return self.char_class()
+        if ch == "\\":
+            return self.escape()
+        self.pos += 1
+        if ch in ".":
+            return _ANY
+        if ch in "^$":
+            return _EMPTY
+        if ch in "*+?":
+            raise _Unsupported("nothing to repeat")
+        return _Info(frozenset({ch}), None)
+
+    def group(self) -> _Info:
+        self.pos += 1
+        lookaround = False
+        verbose = self.verbose[-1]
+        if self.s.startswith("?", self.pos):
+            self.pos += 1
+            head = self.s[self.pos]
+            if head == "#":
+                self.pos = self.s.index(")", self.pos) + 1
+                return _EMPTY
+            if head in "&R" or head.isdigit() or (head in "+-" and self.s[self.pos + 1].isdigit()):
+                # A call of another group, (?&name) or (?1): whatever that group matches.
+                self.pos = self.s.index(")", self.pos) + 1
+                return _ANY
+            if head in "=!":
+                self.pos += 1
+                lookaround = True
+            elif head == "<" and self.s[self.pos + 1] in "=!":
+                self.pos += 2
+                lookaround = True
+            elif head == ">" or head == "|":
+                self.pos += 1
+                if head == "|":
+                    raise _Unsupported("branch reset")
+            elif head == "P" and self.s.startswith("P<", self.pos):
+                self.pos = self.s.index(">", self.pos) + 1
+            elif head == "P" and self.s.startswith("P=", self.pos):
+                raise _Unsupported("backreference")
+            elif head == "<":
+                self.pos = self.s.index(">", self.pos) + 1
+            else:
+                # Scoped flags: (?i:…), (?x-i:…), (?-x:…); a bare (?i) sets them from here on.
+                end = self.pos
+                while self.s[end].isalpha() or self.s[end] == "-":
+                    end += 1
+                flags = self.s[self.pos : end]
+                on, _, off = flags.partition("-")
+                if "x" in on:
+                    verbose = True
+                if "x" in off:
+                    verbose = False
+                if self.s[end] == ")":
+                    self.pos = end + 1
+                    self.verbose[-1] = verbose
+                    return _EMPTY
+                if self.s[end] != ":":
+                    raise _Unsupported(f"group ({flags}")
+                self.pos = end + 1
+        self.verbose.append(verbose)
+        inner = self.alternation()
+        self.verbose.pop()
+        if self._peek() != ")":
+            raise _Unsupported("unclosed group")
+        self.pos += 1
+        return _EMPTY if lookaround else inner
+
+    def char_class(self) -> _Info:
+        start = self.pos
+        self.pos += 1
+        negated = self._peek() == "^"
+        if negated:
+            self.pos += 1
+        chars: set[str] = set()
+        simple = not negated
+        first = True
+        while True:
+            ch = self.s[self.pos]
+            if ch == "]" and not first:
+                self.pos += 1
+                break
+            first = False
+            if ch == "\\":
+                nxt = self.s[self.pos + 1]
+                if nxt in _ESCAPED:
+                    chars.add(_ESCAPED[nxt])
+                    self.pos += 2
+                elif nxt.isalnum():
+                    simple = False  # \s, \p{…}, \uXXXX: not spelled out here
+                    self.pos += 2
+                    if nxt in "pPN" and self._peek() == "{":
+                        self.pos = self.s.index("}", self.pos) + 1
+                    elif nxt == "u":
+                        self.pos += 4
+                    elif nxt == "x":
+                        self.pos += 2
+                else:
+                    chars.add(nxt)
+                    self.pos += 2
+            elif ch == "[":
+                raise _Unsupported("nested set")
+            elif self.s.startswith("-", self.pos + 1) and self.s[self.pos + 2] != "]":
+                simple = False  # a range
+                self.pos += 3
+            else:
+                chars.add(ch)
+                self.pos += 1
+            if self.pos - start > 10_000:
+                raise _Unsupported("runaway class")
+        if simple and 0 < len(chars) <= 4:
+            return _Info(frozenset(chars), None)
+        return _ANY
+
+    def escape(self) -> _Info:
+        nxt = self.s[self.pos + 1]
+        self.pos += 2
+        if nxt in _ESCAPED:
+            return _Info(frozenset({_ESCAPED[nxt]}), None)
+        if nxt in "pPN":
+            if self._peek() == "{":
+                self.pos = self.s.index("}", self.pos) + 1
+            return _ANY
+        if nxt == "u":
+            code = self.s[self.pos : self.pos + 4]
+            self.pos += 4
+            return _Info(frozenset({chr(int(code, 16))}), None)
+        if nxt == "x":
+            code = self.s[self.pos : self.pos + 2]
+            self.pos += 2
+            return _Info(frozenset({chr(int(code, 16))}), None)
+        if nxt in "bBAZzG":
+            return _EMPTY
+        if nxt in _CLASS_ESCAPES:
+            return _ANY
+        if nxt.isdigit():
+            raise _Unsupported("backreference")
+        if nxt.isalnum():
+            raise _Unsupported(f"escape \\{nxt}")
+        return _Info(frozenset({nxt}), None)
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _peek(self) -> str | None:
+        return self.s[self.pos] if self.pos < len(self.s) else None
+
+    def _skip_verbose(self) -> None:
+        if not self.verbose[-1]:
+            return
+        while self.pos < len(self.s):
+            ch = self.s[self.pos]
+            if ch in " \t\n\r\f\v":
+                self.pos += 1
+            elif ch == "#":
+                end = self.s.find("\n", self.pos)
+                self.pos = len(self.s) if end == -1 else end + 1
+            else:
+                break
+
+
+# --- the precomputed table of the bundled packs ----------------------------------------------------
+LITERALS_FILE = "literals.json"
+"""In the bundled rules folder: pattern digest -> its literals (null: none), so that start-up does
+not parse hundreds of patterns. Patterns not in it (user packs, edited rules) are analysed here."""
+
+
+def pattern_key(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+@cache
+def _table() -> dict[str, list[str] | None]:
+    from cleanpress.ruleset import builtin_rules_dir
+
+    try:
+        data = json.loads((builtin_rules_dir() / LITERALS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    table: dict[str, list[str] | None] = data.get("patterns", {})
+    return table
+
+
+def literals_of(pattern: str) -> frozenset[str] | None:
+    """:func:`required_literals` of ``pattern``, from the precomputed table when it is there."""
+    table = _table()
+    key = pattern_key(pattern)
+    if key in table:
+        found = table[key]
+        return None if found is None else frozenset(found)
+    return required_literals(pattern)
+
+
+def write_table(patterns: list[str], path: Path) -> int:
+    """Write the table for ``patterns`` to ``path``; return how many patterns it holds."""
+    entries = {}
+    for pattern in patterns:
+        found = required_literals(pattern)
+        entries[pattern_key(pattern)] = None if found is None else sorted(found)
+    payload = {
+        "about": "Required literals of the bundled line patterns (cleanpress.detect.literals); "
+        "regenerate with: python -m cleanpress.detect.literals",
+        "patterns": dict(sorted(entries.items())),
+    }
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def bundled_patterns() -> list[str]:
+    """The patterns of the bundled line rules, in pack order."""
+    from cleanpress.ruleset import load_rules
+
+    patterns: list[str] = []
+    for rule in load_rules():
+        if rule.kind == "line-pattern":
+            params = rule.params
+            patterns += [params["pattern"]] if "pattern" in params else []
+            patterns += list(params.get("patterns", []))
+    return patterns
+
+
+if __name__ == "__main__":  # python -m cleanpress.detect.literals
+    from cleanpress.ruleset import builtin_rules_dir
+
+    target = builtin_rules_dir() / LITERALS_FILE
+    print(f"{target}: {write_table(bundled_patterns(), target)} patterns")
