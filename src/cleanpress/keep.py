@@ -7,10 +7,11 @@ import regex
 
 from cleanpress.detect.base import Finding
 from cleanpress.document import Document
+from cleanpress.text.lazy import lazy
 
 # A rule id or prefix: letters then digits (CP101, CP3, ACME12), or a prefix in capitals (CP, ACME).
 _ID = r"(?:[A-Za-z]+\d+|(?-i:[A-Z]{2,}))"
-_KEEP_MARKER = regex.compile(
+_KEEP_MARKER = lazy(
     r"^\s*(?:<!--\s*|#\s*|//\s*|\[//\]:\s*#\s*\(\s*)?cleanpress:\s*(?P<verb>keep-start|keep-end|keep)"
     rf"(?:\s+(?P<ids>{_ID}(?:[\s,]+{_ID})*))?[\s,]*(?:-->|\))?\s*$",
     regex.I,

@@ -94,7 +94,7 @@ def load_rules(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> lis
     seen: dict[str, str] = {}
     for path in [*builtin_packs, *pack_paths(paths)]:
         bundled = path in builtin_packs
-        for rule in load_pack(path):
+        for rule in load_pack(path, bundled=bundled):
             if bundled != rule.id.startswith(BUILTIN_PREFIX):
                 raise RuleError(
                     f"{rule.source}: rule id {rule.id}: the bundled packs use the prefix {BUILTIN_PREFIX}"
@@ -109,7 +109,10 @@ def load_rules(paths: Sequence[str | Path] = (), *, builtin: bool = True) -> lis
     return rules
 
 
-def load_pack(path: Path) -> list[Rule]:
+def load_pack(path: Path, *, bundled: bool = False) -> list[Rule]:
+    """The rules of one pack. A user pack's patterns are compiled here, as they will run, so that a
+    bad one fails at load time; the bundled packs' patterns are compiled when first needed (the
+    test suite compiles every one of them)."""
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -130,12 +133,14 @@ def load_pack(path: Path) -> list[Rule]:
     if not isinstance(entries, list):
         raise RuleError(f"{path}:1: 'rule' must be an array of tables ([[rule]])")
     return [
-        _parse_rule(path, raw, entry, headers[i] if i < len(headers) else 1)
+        _parse_rule(path, raw, entry, headers[i] if i < len(headers) else 1, check_patterns=not bundled)
         for i, entry in enumerate(entries)
     ]
 
 
-def _parse_rule(path: Path, raw: str, entry: dict[str, Any], header_line: int) -> Rule:
+def _parse_rule(
+    path: Path, raw: str, entry: dict[str, Any], header_line: int, *, check_patterns: bool = True
+) -> Rule:
     def fail(message: str, key: str | None = None) -> RuleError:
         line = _find_line(raw, key, header_line) if key else header_line
         return RuleError(f"{path}:{line}: {message}")
@@ -169,15 +174,18 @@ def _parse_rule(path: Path, raw: str, entry: dict[str, Any], header_line: int) -
         items = examples.get(group, [])
         if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
             raise fail(f"{rule_id}: examples.{group} must be a list of strings", "examples")
-    for key in ("pattern",):
-        if key in params:
-            _check_regex(
-                params[key], lambda msg, key=key: fail(f"{rule_id}: bad regex in {key!r}: {msg}", key)
-            )
+    flags = 0 if params.get("case_sensitive") else regex.I  # as the detectors compile them
+    if "pattern" in params and check_patterns:
+        _check_regex(
+            params["pattern"], flags, lambda msg: fail(f"{rule_id}: bad regex in 'pattern': {msg}", "pattern")
+        )
     for pattern in params.get("patterns", []):
         if not isinstance(pattern, str):
             raise fail(f"{rule_id}: 'patterns' must be a list of strings", "patterns")
-        _check_regex(pattern, lambda msg: fail(f"{rule_id}: bad regex in 'patterns': {msg}", "patterns"))
+        if check_patterns:
+            _check_regex(
+                pattern, flags, lambda msg: fail(f"{rule_id}: bad regex in 'patterns': {msg}", "patterns")
+            )
     if KINDS[kind].needs_pattern and not (params.get("pattern") or params.get("patterns")):
         raise fail(f"{rule_id}: kind {kind!r} needs a 'pattern'")
     domains: frozenset[str] = frozenset()
@@ -220,9 +228,9 @@ def _load_domains(
     return frozenset(domains)
 
 
-def _check_regex(pattern: str, fail: Any) -> None:
+def _check_regex(pattern: str, flags: int, fail: Any) -> None:
     try:
-        regex.compile(pattern)
+        regex.compile(pattern, flags)  # kept in regex's cache for the detector that runs it
     except regex.error as exc:
         raise fail(str(exc)) from None
 

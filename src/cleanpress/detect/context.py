@@ -11,6 +11,7 @@ import regex
 
 from cleanpress.detect.literals import required_literals
 from cleanpress.document import Document
+from cleanpress.text.lazy import lazy
 from cleanpress.text.lines import (
     ENDS_SENTENCE,
     INTRODUCES,
@@ -26,7 +27,7 @@ from cleanpress.text.lines import (
 from cleanpress.text.links import Link
 from cleanpress.text.vocab import cta_start
 
-REFERENCE_HEADING = regex.compile(
+REFERENCE_HEADING = lazy(
     r"(?:further reading|see also|sources?|references?|read more about|links|bibliography|"
     r"weiterführende links|quellen?|siehe auch|pour aller plus loin|sources|voir aussi|références|"
     r"fuentes?|ver también|referencias|para saber más|fonti|vedi anche|approfondimenti|"

@@ -16,7 +16,9 @@ from functools import lru_cache
 
 import regex
 
-from cleanpress.text.urls import UrlHit, split_host
+from cleanpress.text.lazy import lazy
+from cleanpress.text.suffixes import split_host
+from cleanpress.text.urls import UrlHit
 from cleanpress.text.vocab import CTA, promo_signs
 
 
@@ -81,15 +83,15 @@ URL_FEATURES = (
     READABLE_PATH, DOCUMENT_PATH, IN_SENTENCE, REFERENCE_LIST,
 )  # fmt: skip
 
-_ACTIVE_MARKUP = regex.compile(
+_ACTIVE_MARKUP = lazy(
     r"(?:<|&lt;|&#0*60;)(?:script|iframe|embed|object|amp-ad|amp-embed|form|frame|applet)\b"
     r"|http-equiv=[\"']?refresh|\bon(?:click|load|mouseover)=",
     regex.I,
 )
 # A subdomain label of mixed letters and digits (qd4m3., b5g66., x9k2.), not www2 or cdn3.
-_RANDOM_LABEL = regex.compile(r"(?=[a-z0-9]{5,12}$)(?:[a-z]*\d[a-z]+\d[a-z0-9]*|\d+[a-z]+\d*[a-z]+[a-z0-9]*)")
-_IPV4_HOST = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-_AD_MARKUP = regex.compile(
+_RANDOM_LABEL = lazy(r"(?=[a-z0-9]{5,12}$)(?:[a-z]*\d[a-z]+\d[a-z0-9]*|\d+[a-z]+\d*[a-z]+[a-z0-9]*)")
+_IPV4_HOST = lazy(r"\d{1,3}(?:\.\d{1,3}){3}")
+_AD_MARKUP = lazy(
     r"""\brel=["']?[^"'<>]*\bsponsored|\bclass=["']?[^"'<>]*\b(?:ads?|advert\w*|sponsor\w*|promo\w*|"""
     r"""banner\w*|adsbygoogle|ad-\w+|\w+-ad|affiliate)\b|\.swf\b|\bdata-ad-|"""
     r"""\bwidth=["']?(?:468|728|300|160|320|970)["'\s].*\bheight=["']?(?:60|90|250|600|50|100)\b""",
@@ -250,7 +252,7 @@ _WEAK_AD_PARAMS = frozenset(
         "pid",
     ]
 )
-_AD_PATH = regex.compile(
+_AD_PATH = lazy(
     r"(?:^|/)(?:click|clk|clicks?|serve|serving|offer|offers|delivery|ck\.php|afu\.php|aff_c|aff|"
     r"invoke\.js|tag\.min\.js|pop(?:under|up)?|redirect|redir|rdr|track|tracking|go|goto|jump|lnk|"
     r"out|visit|promo|banner|banners|adserver|ads?|adx|adclick|rtb|bid|imp|impression|pixel|tr|cpm|zone)"
@@ -264,29 +266,27 @@ _AD_PATH = regex.compile(
     r"|;(?:sz|size)=\d{2,4}x\d{2,4}|;ord=\d",
     regex.I,
 )
-_AD_HOST = regex.compile(
+_AD_HOST = lazy(
     r"(?:^|[.-])(?:ads?|adx|track|trk|click|clk|go|promo|pop|banner|serve|rtb|cdn-ads|offers?|"
     r"pl\d{3,}|lp|srv)[.-]"
     r"|cpm|revenue|boost|cash|promo|affil|traff|popunder|clicks|adserv|advert|bidder|reach(?:conv|ads)|"
     r"conv(?:ert|ersion)|monetiz|payout|earn|funnel",
     regex.I,
 )
-_HEX_RUN = regex.compile(r"[0-9a-f]{16,}", regex.I)
-_HEXISH = regex.compile(r"[0-9a-f]{8,}", regex.I)
-_B64ISH = regex.compile(r"[A-Za-z0-9_+/=%-]{16,}")
+_HEX_RUN = lazy(r"[0-9a-f]{16,}", regex.I)
+_HEXISH = lazy(r"[0-9a-f]{8,}", regex.I)
+_B64ISH = lazy(r"[A-Za-z0-9_+/=%-]{16,}")
 # Path segments, host names and query values recur across the links of a corpus (blog, 2019, www):
 # their verdicts are pure functions of the string, kept for this many strings.
 TOKEN_CACHE_SIZE = 16384
-_CONSONANT_RUN = regex.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
-_WORD_THEN_NUMBER = regex.compile(r"[a-z]{6,}\d{1,3}$")
-_SLUG_SEPARATOR = regex.compile(r"[-_]")
-_DIGIT = regex.compile(r"\d")
-_DOCUMENT = regex.compile(
-    r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|epub|txt|xml|json|zip|html?|shtml|aspx?)$", regex.I
-)
-_UUID = regex.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", regex.I)
+_CONSONANT_RUN = lazy(r"[bcdfghjklmnpqrstvwxz]{5,}")
+_WORD_THEN_NUMBER = lazy(r"[a-z]{6,}\d{1,3}$")
+_SLUG_SEPARATOR = lazy(r"[-_]")
+_DIGIT = lazy(r"\d")
+_DOCUMENT = lazy(r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|epub|txt|xml|json|zip|html?|shtml|aspx?)$", regex.I)
+_UUID = lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", regex.I)
 _VOWELS = set("aeiouy")
-_WORDISH = regex.compile(r"^[a-z]+(?:[-_][a-z0-9]+)+$|^[a-z]{3,}(?:\.[a-z]{2,5})?$", regex.I)
+_WORDISH = lazy(r"^[a-z]+(?:[-_][a-z0-9]+)+$|^[a-z]{3,}(?:\.[a-z]{2,5})?$", regex.I)
 
 
 def entropy(token: str) -> float:

@@ -9,10 +9,11 @@ import regex
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
+from cleanpress.text.lazy import lazy
 
 
 def compile(rule: Rule) -> Compiled:
-    return Compiled(rule, regex.compile(rule.params["pattern"], regex.I))
+    return Compiled(rule, lazy(rule.params["pattern"], regex.I))
 
 
 def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:

@@ -11,7 +11,7 @@ from cleanpress.text.links import Link
 
 
 def compile(rule: Rule) -> Compiled:
-    return Compiled(rule, DomainSet(rule.domains))
+    return Compiled(rule, DomainSet.of_normalised(rule.domains))
 
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:

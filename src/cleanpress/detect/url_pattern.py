@@ -12,12 +12,13 @@ from cleanpress.detect.base import Compiled
 from cleanpress.detect.linkstage import LinkFacts, Verdict
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
+from cleanpress.text.lazy import lazy
 from cleanpress.text.links import Link
 from cleanpress.text.urls import UrlHit, parse_url, unquote_repeatedly
 
 
 def compile(rule: Rule) -> Compiled:
-    return Compiled(rule, regex.compile(rule.params["pattern"], regex.I))
+    return Compiled(rule, lazy(rule.params["pattern"], regex.I))
 
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:

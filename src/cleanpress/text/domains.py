@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import filterfalse
 from pathlib import Path
 
 import regex
@@ -29,8 +30,15 @@ def parse_domain_list(text: str, fmt: str = "auto") -> list[str]:
     (``||domain^``, other filter syntax skipped) or ``auto`` (each line by its own shape).
     Comments (``#``, ``!``) and blank lines are skipped.
     """
+    lines = text.splitlines()
+    if fmt in ("plain", "auto"):
+        # The common file: one lower-case ASCII domain a line, and comments. Checked in C, line by
+        # line; any other line sends the file down the careful path below.
+        others = filterfalse(_SIMPLE.fullmatch, lines)
+        if all(not line.strip() or line.lstrip().startswith(("#", "!")) for line in others):
+            return list(dict.fromkeys(filter(_SIMPLE.fullmatch, lines)))
     seen: dict[str, None] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if fmt in ("plain", "auto") and _SIMPLE.fullmatch(raw):
             seen[raw] = None  # the common case, one lower-case ASCII domain: no further parsing
             continue
@@ -76,6 +84,13 @@ class DomainSet:
 
     def __init__(self, domains: Iterable[str] = ()) -> None:
         self._domains: set[str] = {d.lower().strip(".") for d in domains if d}
+
+    @classmethod
+    def of_normalised(cls, domains: frozenset[str]) -> DomainSet:
+        """A set over ``domains`` that are lower-case already, without leading or trailing dots."""
+        made = cls()
+        made._domains = set(domains) - {""}
+        return made
 
     def __len__(self) -> int:
         return len(self._domains)

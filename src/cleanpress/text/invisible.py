@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from cleanpress.text.lazy import lazy
 
-_CANDIDATES = regex.compile(
+_CANDIDATES = lazy(
     "[\u180e\u200b\u200c\u200d\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]+"
 )
 _JOINERS = "\u200c\u200d"
 _ZWSP = "\u200b"
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_TAGS = regex.compile("\U0001f3f4[\U000e0020-\U000e007e]{2,6}\U000e007f")
-_WORD_SPACING_SCRIPTS = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_RTL = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\U0001f3fb-\U0001f3ff\ufe0f\u20e3]")
+_TAGS = lazy("\U0001f3f4[\U000e0020-\U000e007e]{2,6}\U000e007f")
+_WORD_SPACING_SCRIPTS = lazy(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_RTL = lazy(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
+_EMOJI = lazy(r"[\p{Extended_Pictographic}\U0001f3fb-\U0001f3ff\ufe0f\u20e3]")
 
 
 def _joining_letter(ch: str) -> bool:

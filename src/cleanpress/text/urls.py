@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import unquote
 
 import regex
-import tldextract
+
+from cleanpress.text.suffixes import split_host
 
 # Characters that render as nothing and are used to break up a URL so that filters miss it.
 INVISIBLE_CHARS = (
@@ -66,15 +66,6 @@ _ENTITY_END = regex.compile(
 )
 _TRAILING_PUNCT = ".,;:!?…*_~'\""
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
-
-_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), include_psl_private_domains=False)
-
-
-@lru_cache(maxsize=65536)
-def split_host(host: str) -> tuple[str, str, str]:
-    """``(subdomain, domain, suffix)`` of a host, from tldextract's bundled public suffix list."""
-    parts = _EXTRACT(host)
-    return parts.subdomain, parts.domain, parts.suffix
 
 
 def registrable_domain(host: str) -> str:

@@ -7,9 +7,11 @@ from functools import lru_cache
 
 import regex
 
+from cleanpress.text.lazy import lazy
+
 # Calls to action that introduce an injected link, in the seven languages of the rule packs. The
 # lead-in must end with the phrase (plus punctuation or an arrow): "Find out more:", "Infos unter".
-CTA = regex.compile(
+CTA = lazy(
     r"(?:^|\b)(?:find out more|learn more|read more|read on|more info(?:rmation)?|more details|"
     r"click here|click|tap here|visit|discover(?: more)?|check (?:it|this) out|get (?:it|yours|the deal|"
     r"the offer|started|access)(?: now| here| today)?|grab (?:it|yours|the deal|the offer)|shop now|"
@@ -155,7 +157,7 @@ WEAK_THEMES = frozenset({"win", "urgency"})
 TOPICAL_THEMES = frozenset(
     {"giveaway", "prize", "get-rich", "dating", "pharma", "fast-money", "miracle", "discount"}
 )
-_PROMO_SIGNS = tuple((name, regex.compile(pattern, regex.I)) for name, pattern in _PROMO_THEMES)
+_PROMO_SIGNS = tuple((name, lazy(pattern, regex.I)) for name, pattern in _PROMO_THEMES)
 
 
 @lru_cache(maxsize=4096)
