@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Literal
 
 from cleanpress._version import __version__
+from cleanpress.offsets import OffsetMap
 
 Confidence = Literal["certain", "suspect"]
 CONFIDENCE_LEVELS: tuple[Confidence, ...] = ("certain", "suspect")
@@ -94,37 +95,22 @@ def compose_edits(original: str, first: Sequence[Removal], second: Sequence[Remo
     A removal of the second pass that spans a deletion of the first absorbs it (the line that held
     an inline ad and is now a bare repeated pitch goes whole, with the ad). Returns None when
     the two cannot be composed simply (a second-pass edit inside a first-pass rewrite)."""
-    # The intermediate text as kept runs of the original: (intermediate start, original start, length).
-    runs: list[tuple[int, int, int]] = []
-    cursor = inter = 0
-    for removal in first:
-        if removal.start > cursor:
-            runs.append((inter, cursor, removal.start - cursor))
-            inter += removal.start - cursor
-        inter += len(removal.replacement)
-        cursor = removal.end
-    runs.append((inter, cursor, len(original) - cursor))
-    total = inter + len(original) - cursor  # length of the intermediate text
-    starts = [run[0] for run in runs]
-
-    def to_original(position: int, *, end: bool) -> int | None:
-        probe = position - 1 if end else position
-        if probe < 0:
-            return 0
-        i = bisect_right(starts, probe) - 1
-        inter_start, orig_start, length = runs[i]
-        if not inter_start <= probe < inter_start + length:
-            return None  # inside a first-pass replacement
-        return orig_start + (probe - inter_start) + (1 if end else 0)
-
+    # The intermediate text as kept runs of the original.
+    inter = OffsetMap.from_edits(len(original), ((r.start, r.end, len(r.replacement)) for r in first))
+    total = inter.length
+    first_starts = [r.start for r in first]
     merged: list[Removal] = []
     absorbed: set[int] = set()
     for removal in second:
-        start = to_original(removal.start, end=False) if removal.start < total else len(original)
-        stop = to_original(removal.end, end=True)
+        start = inter.to_original(removal.start) if removal.start < total else len(original)
+        stop = inter.to_original(removal.end, end=True)
         if start is None or stop is None:
-            return None
-        for k, earlier in enumerate(first):
+            return None  # inside a first-pass replacement
+        # First-pass edits overlapping [start, stop): they are sorted and disjoint, so they start
+        # before ``stop`` and, from the one before ``start`` on, end after ``start``.
+        lo = max(0, bisect_right(first_starts, start) - 1)
+        for k in range(lo, bisect_left(first_starts, stop)):
+            earlier = first[k]
             if earlier.start < stop and earlier.end > start:
                 if earlier.replacement:
                     return None

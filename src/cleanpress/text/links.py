@@ -8,6 +8,7 @@ Removing an ad URL means removing what wraps it too: the Markdown link ``[text](
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -78,6 +79,7 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
     if not hits:
         return []
     by_start = {hit.start: hit for hit in hits}
+    hit_starts = [hit.start for hit in hits]  # in order: find_urls yields them so
     links: list[Link] = []
     claimed: set[int] = set()
 
@@ -106,15 +108,17 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             links.append(Link(hit, m.start(), m.end(), kind, m.group("text")))
             claimed.add(hit.start)
             # An image inside the link text ([![alt](img)](url)) belongs to the same construct.
-            for inner in hits:
-                if m.start("text") <= inner.start < m.end("text") and inner.start not in claimed:
+            first = bisect_left(hit_starts, m.start("text"))
+            for inner in hits[first : bisect_left(hit_starts, m.end("text"))]:
+                if inner.start not in claimed:
                     links.append(Link(inner, m.start(), m.end(), "image", m.group("text")))
                     claimed.add(inner.start)
 
+    markup = "<" in text or "&lt;" in text or "&#" in text  # once: the text may be megabytes
     for hit in hits:
         if hit.start in claimed:
             continue
-        element = _html_element(text, hit) if ("<" in text or "&lt;" in text or "&#" in text) else None
+        element = _html_element(text, hit) if markup else None
         if element is not None:
             start, end, anchor = element
             links.append(Link(hit, start, end, "html", anchor))

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 import regex
 
+from cleanpress.offsets import OffsetMap
 from cleanpress.text.suffixes import split_host
 
 # Characters that render as nothing and are used to break up a URL so that filters miss it.
@@ -23,6 +24,7 @@ INVISIBLE_CHARS = (
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]")
+_INVISIBLE_RUN = regex.compile(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]+")
 
 _LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?"
 _TLD = r"(?:\p{L}{2,63}|xn--[a-z0-9-]{2,59})"
@@ -110,30 +112,42 @@ class UrlHit:
 class Skeleton:
     """The text with invisible characters taken out, and the way back to original offsets."""
 
-    __slots__ = ("_map", "text")
+    __slots__ = ("_map", "_original_length", "text")
 
     def __init__(self, text: str) -> None:
         if _INVISIBLE.search(text) is None:
             self.text = text
-            self._map: list[int] | None = None
+            self._map: OffsetMap | None = None
             return
-        kept: list[str] = []
-        mapping: list[int] = []
-        for i, ch in enumerate(text):
-            if _INVISIBLE.match(ch) is None:
-                kept.append(ch)
-                mapping.append(i)
-        mapping.append(len(text))
-        self.text = "".join(kept)
-        self._map = mapping
+        runs = [(m.start(), m.end(), 0) for m in _INVISIBLE_RUN.finditer(text)]
+        self._map = OffsetMap.from_edits(len(text), runs)
+        pieces: list[str] = []
+        cursor = 0
+        for start, end, _ in runs:
+            pieces.append(text[cursor:start])
+            cursor = end
+        pieces.append(text[cursor:])
+        self.text = "".join(pieces)
+        self._original_length = len(text)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of skeleton span ``[start, end)``."""
         if self._map is None:
             return start, end
+        first = self._original(start)
         if end <= start:
-            return self._map[start], self._map[start]
-        return self._map[start], self._map[end - 1] + 1
+            return first, first
+        last = self._map.to_original(end, end=True)
+        assert last is not None  # every skeleton character is a kept one
+        return first, last
+
+    def _original(self, position: int) -> int:
+        assert self._map is not None
+        if position >= self._map.length:
+            return self._original_length
+        found = self._map.to_original(position)
+        assert found is not None
+        return found
 
 
 def _trim(candidate: str) -> str:
