@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -340,6 +341,20 @@ def is_random_name(name: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherDomains:
+    """The document's link domains but one, without copying the set for every link."""
+
+    domains: frozenset[str]
+    own: str
+
+    def __contains__(self, domain: object) -> bool:
+        return domain != self.own and domain in self.domains
+
+    def __bool__(self) -> bool:
+        return len(self.domains) > 1 or (bool(self.domains) and self.own not in self.domains)
+
+
+@dataclass(frozen=True, slots=True)
 class UrlContext:
     """What the document says about one URL occurrence."""
 
@@ -357,7 +372,8 @@ class UrlContext:
     """Links to the same registrable domain in the document, this one included."""
     in_sentence: bool
     under_reference_heading: bool
-    other_domains: frozenset[str]
+    other_domains: Container[str] | frozenset[str]
+    """Registrable domains of the document's other links (truthy when there is one)."""
 
 
 def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]:

@@ -38,6 +38,8 @@ class LinkFacts:
     """How often each normalised URL occurs."""
     domains: Counter[str]
     """How many links go to each registrable domain."""
+    domain_set: frozenset[str]
+    """The same domains, as a set."""
     reference_lines: set[int]
     """Lines under a 'Further reading' / 'Sources' heading."""
     trusted: DomainSet
@@ -48,9 +50,11 @@ def find(doc: Document, judges: Sequence[Compiled], ctx: Context) -> list[Findin
     links = ctx.links
     if not links or not judges:
         return []
+    domains = Counter(registrable_domain(link.hit.host) for link in links)
     facts = LinkFacts(
         counts=Counter(link.hit.url for link in links),
-        domains=Counter(registrable_domain(link.hit.host) for link in links),
+        domains=domains,
+        domain_set=frozenset(domains),
         reference_lines=reference_list_lines(doc),
         trusted=ctx.trusted,
     )

@@ -21,7 +21,7 @@ def compile(rule: Rule) -> Compiled:
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
     hit = link.hit
     domain = registrable_domain(hit.host)
-    others = frozenset(d for d in facts.domains if d != domain)
+    others = evidence.OtherDomains(facts.domain_set, domain)
     place = link_place(doc, link)
     ctx = evidence.UrlContext(
         alone_on_line=place.alone,
