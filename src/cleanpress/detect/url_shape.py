@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from cleanpress.detect import evidence
 from cleanpress.detect.base import Compiled
 from cleanpress.detect.context import link_place
@@ -9,7 +11,7 @@ from cleanpress.detect.linkstage import LinkFacts, Verdict
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.links import Link
-from cleanpress.text.urls import registrable_domain
+from cleanpress.text.urls import UrlHit, registrable_domain
 
 DEFAULT_THRESHOLD = 4.0
 
@@ -18,8 +20,61 @@ def compile(rule: Rule) -> Compiled:
     return Compiled(rule, float(rule.params.get("threshold", DEFAULT_THRESHOLD)))
 
 
+# Evidence that depends on where a link stands, at its most: the bound of the quick test below.
+_PLACE_MAX = max(evidence.ALONE_ON_LINE.weight, evidence.LINK_LINE.weight) + evidence.CTA_LEAD_IN.weight
+_TEXT_MAX = evidence.PROMO_TEXT.weight
+_MARKUP_MAX = evidence.HTML_REMNANT.weight + evidence.AD_MARKUP.weight + evidence.ACTIVE_MARKUP.weight
+# Links recur across a corpus (the same citation in many posts): what the URL alone says is kept.
+INTRINSIC_CACHE_SIZE = 16384
+_NEUTRAL = evidence.UrlContext(
+    alone_on_line=False,
+    link_sentence=False,
+    link_text="",
+    lead_in="",
+    markup="",
+    occurrences=1,
+    host_occurrences=1,
+    in_sentence=False,
+    under_reference_heading=False,
+    other_domains=frozenset(),
+)
+
+
+@lru_cache(maxsize=INTRINSIC_CACHE_SIZE)
+def _intrinsic_score(hit: UrlHit, reputable: bool) -> float:
+    """The score of what the URL itself shows (host, path, query, disguise), wherever it stands."""
+    return sum(f.weight for f in evidence.url_evidence(hit, _NEUTRAL, reputable))
+
+
+def _could_reach(threshold: float, link: Link, facts: LinkFacts, reputable: bool, reference: bool) -> bool:
+    """Whether the link's score can reach ``threshold`` at all: the URL's own evidence plus the
+    most its place, text, markup, repetition and company could add. Most real links cannot, and
+    are then judged without reading their sentence."""
+    hit = link.hit
+    bound = _intrinsic_score(_bare(hit), reputable) + _PLACE_MAX + _TEXT_MAX
+    if link.kind == "html":
+        bound += _MARKUP_MAX
+    if facts.counts[hit.url] >= 2:
+        bound += evidence.REPEATED.weight
+    else:
+        bound += evidence.REPEATED_HOST.weight
+    bound += evidence.FOREIGN_HOST.weight
+    if reference:
+        bound += evidence.REFERENCE_LIST.weight
+    return bound >= threshold
+
+
+def _bare(hit: UrlHit) -> UrlHit:
+    """``hit`` without its place in a document, so equal URLs share one cache entry."""
+    return UrlHit(0, 0, "", hit.url, hit.host, hit.rest, hit.form, hit.disguised)
+
+
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
     hit = link.hit
+    reputable = facts.trusted.match(hit.host) is not None
+    reference = doc.line_at(link.start).index in facts.reference_lines
+    if not _could_reach(compiled.matcher, link, facts, reputable, reference):
+        return None
     domain = registrable_domain(hit.host)
     others = evidence.OtherDomains(facts.domain_set, domain)
     place = link_place(doc, link)
@@ -32,10 +87,10 @@ def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Ve
         occurrences=facts.counts[hit.url],
         host_occurrences=facts.domains[domain],
         in_sentence=place.in_sentence,
-        under_reference_heading=doc.line_at(link.start).index in facts.reference_lines,
+        under_reference_heading=reference,
         other_domains=others,
     )
-    fired = evidence.url_evidence(hit, ctx, facts.trusted.match(hit.host) is not None)
+    fired = evidence.url_evidence(hit, ctx, reputable)
     score = sum(f.weight for f in fired)
     if score < compiled.matcher:
         return None
