@@ -363,6 +363,7 @@ class _Parser:
 
 # --- the precomputed table of the bundled packs ----------------------------------------------------
 LITERALS_FILE = "literals.json"
+PREFILTERED_KINDS = ("line-pattern", "url-pattern", "markup-pattern")
 """In the bundled rules folder: pattern digest -> its literals (null: none), so that start-up does
 not parse hundreds of patterns. Patterns not in it (user packs, edited rules) are analysed here."""
 
@@ -400,7 +401,8 @@ def write_table(patterns: list[str], path: Path) -> int:
         found = required_literals(pattern)
         entries[pattern_key(pattern)] = None if found is None else sorted(found)
     payload = {
-        "about": "Required literals of the bundled line patterns (cleanpress.detect.literals); "
+        "about": "Required literals of the bundled line, URL and markup patterns "
+        "(cleanpress.detect.literals); "
         "regenerate with: python -m cleanpress.detect.literals",
         "patterns": dict(sorted(entries.items())),
     }
@@ -409,12 +411,12 @@ def write_table(patterns: list[str], path: Path) -> int:
 
 
 def bundled_patterns() -> list[str]:
-    """The patterns of the bundled line rules, in pack order."""
+    """The patterns of the bundled line, URL and markup rules, in pack order."""
     from cleanpress.ruleset import load_rules
 
     patterns: list[str] = []
     for rule in load_rules():
-        if rule.kind == "line-pattern":
+        if rule.kind in PREFILTERED_KINDS:
             params = rule.params
             patterns += [params["pattern"]] if "pattern" in params else []
             patterns += list(params.get("patterns", []))

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
 from cleanpress.detect.base import Compiled, Context, Finding
+from cleanpress.detect.literals import literals_of
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
-from cleanpress.text.lazy import lazy
+from cleanpress.text.lazy import LazyPattern, lazy
+
+
+@dataclass(frozen=True, slots=True)
+class MarkupPattern:
+    pattern: LazyPattern
+    literals: frozenset[str] | None
+    """One of these is in every match (case-folded): a document without any is not searched."""
 
 
 def compile(rule: Rule) -> Compiled:
-    return Compiled(rule, lazy(rule.params["pattern"], regex.I))
+    source = rule.params["pattern"]
+    return Compiled(rule, MarkupPattern(lazy(source, regex.I), literals_of(source)))
 
 
 def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
@@ -22,8 +32,15 @@ def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
 
 def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     findings: list[Finding] = []
+    folded: str | None = None
     for compiled in rules:
-        for m in compiled.matcher.finditer(doc.text):
+        matcher: MarkupPattern = compiled.matcher
+        if matcher.literals is not None:
+            if folded is None:
+                folded = doc.text.casefold()
+            if not any(literal in folded for literal in matcher.literals):
+                continue
+        for m in matcher.pattern.finditer(doc.text):
             if m.end() > m.start() and not doc.is_protected(m.start(), m.end()):
                 findings.append(Finding(compiled.rule, m.start(), m.end()))
     return findings
