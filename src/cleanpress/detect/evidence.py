@@ -13,14 +13,16 @@ import math
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 import regex
 
-from cleanpress.text.lazy import lazy
+from cleanpress.text import vocabulary
+from cleanpress.text.lazy import LazyPattern, lazy
 from cleanpress.text.suffixes import split_host
 from cleanpress.text.urls import UrlHit
-from cleanpress.text.vocab import CTA, promo_signs
+from cleanpress.text.vocab import cta_start, promo_signs
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,188 +94,60 @@ _ACTIVE_MARKUP = lazy(
 # A subdomain label of mixed letters and digits (qd4m3., b5g66., x9k2.), not www2 or cdn3.
 _RANDOM_LABEL = lazy(r"(?=[a-z0-9]{5,12}$)(?:[a-z]*\d[a-z]+\d[a-z0-9]*|\d+[a-z]+\d*[a-z]+[a-z0-9]*)")
 _IPV4_HOST = lazy(r"\d{1,3}(?:\.\d{1,3}){3}")
-_AD_MARKUP = lazy(
-    r"""\brel=["']?[^"'<>]*\bsponsored|\bclass=["']?[^"'<>]*\b(?:ads?|advert\w*|sponsor\w*|promo\w*|"""
-    r"""banner\w*|adsbygoogle|ad-\w+|\w+-ad|affiliate)\b|\.swf\b|\bdata-ad-|"""
-    r"""\bwidth=["']?(?:468|728|300|160|320|970)["'\s].*\bheight=["']?(?:60|90|250|600|50|100)\b""",
-    regex.I,
+# The words are data (rules/vocabulary/ad-urls.toml); the structure around them is here.
+URL_WORDS_FILE = "ad-urls"
+_AD_MARKUP = (
+    r"""\brel=["']?[^"'<>]*\bsponsored|\bclass=["']?[^"'<>]*\b(?:{classes})\b|\.swf\b|\bdata-ad-|"""
+    r"""\bwidth=["']?(?:{banner_widths})["'\s].*\bheight=["']?(?:{banner_heights})\b"""
 )
-
-# TLDs that hold a large share of ad, pop-under and scam hosts (Spamhaus / Interisle abuse rankings)
-RISKY_TLDS = frozenset(
-    [
-        "online",
-        "site",
-        "website",
-        "space",
-        "top",
-        "qpon",
-        "cfd",
-        "cyou",
-        "bond",
-        "today",
-        "ws",
-        "world",
-        "pro",
-        "club",
-        "shop",
-        "store",
-        "xyz",
-        "icu",
-        "buzz",
-        "click",
-        "link",
-        "live",
-        "monster",
-        "sbs",
-        "rest",
-        "fun",
-        "lol",
-        "quest",
-        "bar",
-        "cam",
-        "mom",
-        "guru",
-        "life",
-        "work",
-        "win",
-        "loan",
-        "bid",
-        "trade",
-        "date",
-        "racing",
-        "download",
-        "stream",
-        "review",
-        "accountant",
-        "cricket",
-        "party",
-        "science",
-        "faith",
-        "men",
-        "gq",
-        "tk",
-        "ml",
-        "ga",
-        "cf",
-        "pw",
-        "su",
-        "cc",
-        "biz",
-        "info",
-        "vip",
-        "fit",
-        "email",
-        "asia",
-        "ink",
-        "casa",
-        "cyou",
-        "skin",
-        "hair",
-        "beauty",
-        "boats",
-        "autos",
-        "yachts",
-        "motorcycles",
-        "homes",
-        "makeup",
-        "lat",
-        "tokyo",
-    ]
-)
-PUBLIC_SUFFIX_PARTS = frozenset({"gov", "edu", "int", "mil", "ac", "gouv", "gob", "govt", "nhs", "museum"})
-# Query parameters of ad servers, affiliate networks and offer trackers. A strong name is evidence
-# alone; weak names (also used by ordinary sites) count only in pairs.
-_STRONG_AD_PARAMS = frozenset(
-    [
-        "zoneid",
-        "zone_id",
-        "bannerid",
-        "banner_id",
-        "aff_id",
-        "affid",
-        "aff",
-        "aff_sub",
-        "affiliate_id",
-        "subid",
-        "sub_id",
-        "sub1",
-        "sub2",
-        "s1",
-        "s2",
-        "clickid",
-        "click_id",
-        "oaparams",
-        "adid",
-        "ad_id",
-        "creative_id",
-        "placementid",
-        "placement_id",
-        "offer_id",
-        "offerid",
-        "campaign_id",
-        "campaignid",
-        "spotid",
-        "spot_id",
-        "lpid",
-        "zone",
-    ]
-)
-_WEAK_AD_PARAMS = frozenset(
-    [
-        "cid",
-        "pub",
-        "pubid",
-        "pub_id",
-        "publisher",
-        "key",
-        "hash",
-        "tag",
-        "cb",
-        "var",
-        "siteid",
-        "site_id",
-        "placement",
-        "creative",
-        "campaign",
-        "tid",
-        "trackid",
-        "track_id",
-        "source_id",
-        "src",
-        "sid",
-        "lp",
-        "sub",
-        "uid",
-        "token",
-        "utm_campaign",
-        "ref",
-        "evt",
-        "ev",
-        "pid",
-    ]
-)
-_AD_PATH = lazy(
-    r"(?:^|/)(?:click|clk|clicks?|serve|serving|offer|offers|delivery|ck\.php|afu\.php|aff_c|aff|"
-    r"invoke\.js|tag\.min\.js|pop(?:under|up)?|redirect|redir|rdr|track|tracking|go|goto|jump|lnk|"
-    r"out|visit|promo|banner|banners|adserver|ads?|adx|adclick|rtb|bid|imp|impression|pixel|tr|cpm|zone)"
-    r"(?:[/?.;]|$)"
+_AD_PATH = (
+    r"(?:^|/)(?:{endpoints})(?:[/?.;]|$)"
     # script endpoints of redirectors and counters: go.php, rd.cgi, click.aspx, out.php
-    r"|(?:^|/)(?:go|out|click|clk|jump|redirect|redir|rd|r|track|trk|link|lnk|away|visit|count|c)"
-    r"\.(?:php|cgi|aspx?|jsp|pl)(?:[/?]|$)"
+    r"|(?:^|/)(?:{scripts})\.(?:php|cgi|aspx?|jsp|pl)(?:[/?]|$)"
     # pixels and beacons: rt.gif, px.png, 1x1.gif
-    r"|(?:^|/)(?:rt|px|pixel|p|t|b|1x1|spacer|beacon|track|imp|open)\.(?:gif|png)(?:[?]|$)"
+    r"|(?:^|/)(?:{pixels})\.(?:gif|png)(?:[?]|$)"
     # DoubleClick-style ;sz=300x250;ord=…
-    r"|;(?:sz|size)=\d{2,4}x\d{2,4}|;ord=\d",
-    regex.I,
+    r"|;(?:sz|size)=\d{2,4}x\d{2,4}|;ord=\d"
 )
-_AD_HOST = lazy(
-    r"(?:^|[.-])(?:ads?|adx|track|trk|click|clk|go|promo|pop|banner|serve|rtb|cdn-ads|offers?|"
-    r"pl\d{3,}|lp|srv)[.-]"
-    r"|cpm|revenue|boost|cash|promo|affil|traff|popunder|clicks|adserv|advert|bidder|reach(?:conv|ads)|"
-    r"conv(?:ert|ersion)|monetiz|payout|earn|funnel",
-    regex.I,
-)
+# an ad label of the host (ads., -track.), or ad vocabulary anywhere in it (cpm, popunder)
+_AD_HOST = r"(?:^|[.-])(?:{labels})[.-]|{parts}"
+
+
+class UrlWords:
+    """The vocabulary of the URL features, read on first use (a plain class: a dataclass would cost
+    this module's import half a millisecond)."""
+
+    __slots__ = (
+        "ad_host", "ad_markup", "ad_path", "public_suffix_parts", "risky_tlds", "strong_ad_params",
+        "weak_ad_params",
+    )  # fmt: skip
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        where = f"{vocabulary.FOLDER}/{URL_WORDS_FILE}.toml"
+        params = vocabulary.table(data, "params", where)
+        # TLDs that hold a large share of ad, pop-under and scam hosts
+        self.risky_tlds = frozenset(vocabulary.words(data, "risky_tlds", where))
+        self.public_suffix_parts = frozenset(vocabulary.words(data, "public_suffix_parts", where))
+        # query parameters of ad servers (evidence alone) and those ordinary sites use too (in pairs)
+        self.strong_ad_params = frozenset(vocabulary.words(params, "strong", f"{where}: [params]"))
+        self.weak_ad_params = frozenset(vocabulary.words(params, "weak", f"{where}: [params]"))
+        self.ad_path = _filled(_AD_PATH, data, "path")
+        self.ad_host = _filled(_AD_HOST, data, "host")
+        self.ad_markup = _filled(_AD_MARKUP, data, "markup")
+
+
+def _filled(template: str, data: dict[str, Any], section: str) -> LazyPattern:
+    where = f"{vocabulary.FOLDER}/{URL_WORDS_FILE}.toml: [{section}]"
+    table = vocabulary.table(data, section, where)
+    lists = {key: vocabulary.alternation(vocabulary.words(table, key, where)) for key in table}
+    return lazy(vocabulary.fill(template, lists, where), regex.I)
+
+
+@cache
+def url_words() -> UrlWords:
+    return UrlWords(vocabulary.load(URL_WORDS_FILE))
+
+
 _HEX_RUN = lazy(r"[0-9a-f]{16,}", regex.I)
 _HEXISH = lazy(r"[0-9a-f]{8,}", regex.I)
 _B64ISH = lazy(r"[A-Za-z0-9_+/=%-]{16,}")
@@ -379,20 +253,21 @@ class UrlContext:
 def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]:
     """The URL features that fire for ``hit`` in its context."""
     fired: list[Feature] = []
+    words = url_words()
     sub, name, suffix = split_host(hit.host)
-    if reputable or any(part in PUBLIC_SUFFIX_PARTS for part in suffix.split(".")):
+    if reputable or any(part in words.public_suffix_parts for part in suffix.split(".")):
         fired.append(REPUTABLE)
     if ctx.alone_on_line:
         fired.append(ALONE_ON_LINE)
     elif ctx.link_sentence:
         fired.append(LINK_LINE)
-    if ctx.lead_in and CTA.search(ctx.lead_in):
+    if ctx.lead_in and cta_start(ctx.lead_in) is not None:
         fired.append(CTA_LEAD_IN)
     if ctx.link_text and promo_signs(ctx.link_text):
         fired.append(PROMO_TEXT)
     if ctx.markup:
         fired.append(HTML_REMNANT)
-        if _AD_MARKUP.search(ctx.markup):
+        if words.ad_markup.search(ctx.markup):
             fired.append(AD_MARKUP)
         if _ACTIVE_MARKUP.search(ctx.markup):
             fired.append(ACTIVE_MARKUP)
@@ -412,16 +287,16 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
     names = {p[0].lower() for p in pairs}
     if any(_is_key_value(v) for v in values) or any(_is_hex_key(s.split(".", 1)[0]) for s in segments):
         fired.append(KEY_PARAM)
-    weak = len(names & _WEAK_AD_PARAMS)
-    if names & _STRONG_AD_PARAMS or weak >= 2 or (weak and len(names) == 1):
+    weak = len(names & words.weak_ad_params)
+    if names & words.strong_ad_params or weak >= 2 or (weak and len(names) == 1):
         fired.append(AD_PARAMS)
     if segments and _DOCUMENT.search(segments[-1]):
         fired.append(DOCUMENT_PATH)
-    if _AD_PATH.search(hit.path):
+    if words.ad_path.search(hit.path):
         fired.append(AD_PATH)
-    if _AD_HOST.search(hit.host):
+    if words.ad_host.search(hit.host):
         fired.append(AD_HOST)
-    if suffix.split(".")[-1] in RISKY_TLDS:
+    if suffix.split(".")[-1] in words.risky_tlds:
         fired.append(RISKY_TLD)
     if is_random_name(name) or any(_RANDOM_LABEL.fullmatch(label) for label in sub.split(".") if label):
         fired.append(RANDOM_HOST)

@@ -3,45 +3,69 @@ languages of the rule packs (English, German, French, Spanish, Italian, Portugue
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 import regex
 
-from cleanpress.text.lazy import lazy
+from cleanpress.text import vocabulary
+from cleanpress.text.lazy import LazyPattern, lazy
 
-# Calls to action that introduce an injected link, in the seven languages of the rule packs. The
-# lead-in must end with the phrase (plus punctuation or an arrow): "Find out more:", "Infos unter".
-CTA = lazy(
-    r"(?:^|\b)(?:find out more|learn more|read more|read on|more info(?:rmation)?|more details|"
-    r"click here|click|tap here|visit|discover(?: more)?|check (?:it|this) out|get (?:it|yours|the deal|"
-    r"the offer|started|access)(?: now| here| today)?|grab (?:it|yours|the deal|the offer)|shop now|"
-    r"buy now|order now|sign up(?: now)?|register now|claim(?: it| yours| now| it now)*|"
-    r"download(?: now)?|watch now|try (?:it )?(?:now|free)|go to|more at|see more|see the (?:offer|deal)|"
-    r"mehr erfahren|mehr infos?|infos?|weitere infos?|weitere informationen|hier klicken|klicken sie hier|"
-    r"zum angebot|mehr dazu|jetzt (?:ansehen|entdecken|sichern|holen|klicken)|entdecken|weiterlesen|"
-    r"en savoir plus|plus d['’]infos?|cliquez ici|découvrez|voir l['’]offre|voir plus|lire la suite|"
-    r"profitez|"
-    r"más información|mas informacion|más info|haz clic aquí|descubre|ver más|ver (?:la )?oferta|"
-    r"mira esto|consíguelo|aprovecha(?: ya)?|"
-    r"scopri di più|scopri|maggiori informazioni|clicca qui|leggi di più|approfitta(?:ne)?|"
-    r"dai un['’]occhiata|"
-    r"saiba mais|mais informações|clique aqui|descubra|confira|veja mais|aproveite|"
-    r"lees verder|lees meer|meer informatie|meer info|klik hier|ontdek|bekijk(?: hier| nu)?|"
-    r"hier entlang|par ici|por aqu[íi]|per di qua|por aqui|this way|hierheen|tout savoir(?: ici)?|"
-    r"(?:je veux |quiero |voglio |quero |ik wil |i want to )?(?:en )?(?:profiter|aprovechar|approfittarne|"
-    r"aproveitar|profiteren)|corri(?: su)?|act (?:fast|now)(?: and visit)?|entra(?: ya)?(?: en)?|"
-    r"scoprilo(?: su)?|"
-    r"→|⟶|➡️?|➜|➔|➤|►|▶|⇒|>>|»|[^\P{So}©®™])"
-    r"(?:\s+(?:at|on|here|now|unter|sur|en|em|op|su|bei|auf|via|hier|ici|aquí|qui|aqui|ya|agora|nu|"
-    r"mesmo|já|jetzt|maintenant|ora|subito|today|heute|hoy|oggi|hoje|vandaag|\ufe0f|[^\P{So}©®™]))*"
-    r"\s*[:：.!…\-–—→»>➜➔➤►▶⇒👉]*\ufe0f?\s*$",
-    regex.I,
-)
+CTA_FILE = "calls-to-action"
+PROMO_FILE = "promotion"
+
+# Calls to action that introduce an injected link, in the seven languages of the rule packs
+# (rules/vocabulary/calls-to-action.toml). The lead-in must end with the phrase, maybe followed by
+# words such as "unter", "em", "here", then punctuation or an arrow: "Find out more:", "Infos unter".
+_CTA_TEMPLATE = r"(?:^|\b)(?:{phrases})(?:\s+(?:{after}))*\s*[:：.!…\-–—→»>➜➔➤►▶⇒👉]*\ufe0f?\s*$"
+# A promotional theme's regex when its data gives none: its words, as whole words.
+_THEME_TEMPLATE = r"\b(?:{words})\b"
+# a theme's keys other than its named word lists ({off}, {currencies})
+_THEME_KEYS = ("patterns", "weak", "topical", *vocabulary.LANGUAGES, vocabulary.SHARED)
+
+# Built from the data on first use (PEP 562 ``__getattr__`` below): importing this module reads no file.
+CTA: LazyPattern
+"""The call-to-action regex (case-insensitive), searched in the text before a link."""
+WEAK_THEMES: frozenset[str]
+"""Themes whose words news uses as often as pitches do: never enough on their own."""
+TOPICAL_THEMES: frozenset[str]
+"""Themes that say what is sold (not how loudly): one of them on an isolated repeated line is enough."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CTA":
+        return cta()
+    if name == "WEAK_THEMES":
+        return frozenset(theme.name for theme in promo_themes() if theme.weak)
+    if name == "TOPICAL_THEMES":
+        return frozenset(theme.name for theme in promo_themes() if theme.topical)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def cta_source() -> str:
+    """The call-to-action regex's source, built from the phrases of every language."""
+    data = vocabulary.load(CTA_FILE)
+    where = f"{vocabulary.FOLDER}/{CTA_FILE}.toml"
+    tables = vocabulary.table(data, "cta", where)
+    phrases: list[str] = []
+    after: list[str] = []
+    for language in tables:  # [cta.en], [cta.de], …, [cta.symbols], in the order of the file
+        section = vocabulary.table(tables, language, where)
+        phrases += vocabulary.words(section, "phrases", f"{where}: cta.{language}")
+        after += vocabulary.words(section, "after", f"{where}: cta.{language}")
+    parts = {"phrases": vocabulary.alternation(phrases), "after": vocabulary.alternation(after)}
+    return vocabulary.fill(_CTA_TEMPLATE, parts, where)
+
+
+@cache
+def cta() -> LazyPattern:
+    return lazy(cta_source(), regex.I)
 
 
 def cta_start(fragment: str) -> int | None:
     """Where the call to action that ends ``fragment`` starts ("… Bekijk hier:" -> its offset)."""
-    m = CTA.search(fragment)
+    m = cta().search(fragment)
     return m.start() if m is not None else None
 
 
@@ -49,120 +73,50 @@ def cta_start(fragment: str) -> int | None:
 # Each theme found in a line counts once. Spam lines are sales pitches, so they show two or more
 # themes ("Congratulations! You have been selected for a free …": prize + giveaway); real text that
 # happens to repeat (meal-plan headings, refrains) shows none or one.
-_PROMO_THEMES: tuple[tuple[str, str], ...] = (
-    (
-        "discount",
-        r"-\s?\d{1,3}\s?%|\d{1,3}\s?%\s?(?:off|rabatt|de descuento|di sconto|de réduction|de remise|"
-        r"korting|de desconto|discount)|(?:rabatt|descuento|sconto|réduction|korting|desconto|save|spare)"
-        r"\w*\s+\d{1,3}\s?%|\bhalf[- ]price\b",
-    ),
-    ("money", r"[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|(?:euros?|dollars?|usd|eur)\b)"),
-    ("shouting", r"!{2,}|\?!|!\s*$|^[¡¿]"),
-    ("emoji", r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
-    (
-        "ad-label",
-        r"^\W*(?:sponsored|gesponsert|gesponsord|sponsorisé|patrocinado|sponsorizzato|anzeige|werbung|"
-        r"publicité|publicidad|publicidade|pubblicità|advertentie|advertisement|promoted|ad|ads|pub)\b",
-    ),
-    (
-        "giveaway",
-        r"\b(?:free|gratis|kostenlos\w*|gratuit\w*|grátis|bonus|prize|preis|prix|premio|prémio|prijs|"
-        r"giveaway|gift ?card|gutschein|bon d'achat|tarjeta regalo|buono|vale-presente|cadeaubon|"
-        r"jackpot|free spins|freispiele|tours gratuits|giros gratis|giri gratis|rodadas grátis|"
-        r"no deposit|ohne einzahlung|sans dépôt|sin depósito|senza deposito|sem depósito|zonder storting)\b",
-    ),
-    (
-        "prize",
-        r"\b(?:congratulations|glückwunsch|herzlichen glückwunsch|félicitations|felicidades|enhorabuena|"
-        r"parabéns|complimenti|congratulazioni|gefeliciteerd|you(?:'ve| have) (?:been selected|won)|"
-        r"selected|ausgewählt|sélectionné|seleccionado|selezionato|selecionado|geselecteerd)\b",
-    ),
-    (
-        # Winning is news as often as it is a pitch ("Warriors end skid with win"): not topical.
-        "win",
-        r"\b(?:winner|gewinner|gagnant|ganador|vincitore|vencedor|winnaar|win|gewinn\w*|gagne[rz]?|"
-        r"gana[rd]?|vinci|ganhe|ganhar|win(?:nen)?)\b",
-    ),
-    (
-        "deal",
-        r"\b(?:deal|deals|offer|offre|oferta|offerta|aanbieding|angebot|promo\w*|sale|soldes|rebajas|saldi|"
-        r"rabatt|descuento|desconto|sconto|réduction|remise|korting|discount|coupon|clearance|"
-        r"hot deal|flash)\b",
-    ),
-    (
-        "urgency",
-        r"\b(?:only today|today only|solo hoy|nur heute|heute nur|aujourd'hui seulement|"
-        r"seulement aujourd'hui|"
-        r"solo oggi|só hoje|apenas hoje|alleen vandaag|limited|limitad[oa]|limitiert|limité|"
-        r"last chance|letzte chance|dernière chance|última oportunidad|ultima occasione|última chance|"
-        r"laatste kans|hurry|act now|now|jetzt|sofort|maintenant|ahora|agora|subito|ora|nu|today|heute|"
-        r"aujourd'hui|hoy|oggi|hoje|vandaag|tonight|overnight|in \d+ days?|in \d+ tagen|en \d+ jours)\b",
-    ),
-    (
-        "call-to-action",
-        r"\b(?:claim|redeem|click|klick\w*|cliquez|clique[zr]?|haz clic|clicca|order now|buy now|shop now|"
-        r"jetzt kaufen|achetez|compra(?:r)? ya|acquista|compre já|koop nu|sign up now|register now|"
-        r"download now|call now|don't miss|nicht verpassen|ne manquez pas|no te pierdas|non perdere|"
-        r"não perca|mis het niet|sichern|profitez|aprovecha|approfitta|aproveite|profiteer)\b",
-    ),
-    (
-        "get-rich",
-        r"\b(?:earn|verdien\w*|gagne[rz]? de l'argent|gana dinero|guadagna\w*|ganhe dinheiro|"
-        r"make money|work from home|von zu hause|depuis chez vous|desde casa|da casa|sem sair de casa|"
-        r"vanuit huis|passive income|crypto\w*|bitcoin|forex|trading bot|investment|invest|"
-        r"refinanc\w*|loans?|kredite?|prêts?|préstamos?|prestiti|prestito|empréstimos?|lening(?:en)?|mortgage|hypothek|"
-        r"casino|casinò|cassino|bet|wette|pari|apuesta|scommess\w*|aposta|gokken|slots?|"
-        r"millionaire|millionär|millionnaire|millonari[oa]|milionari[oa]|milionári[oa]|miljonair)\b",
-    ),
-    (
-        "dating",
-        r"\b(?:hot singles|(?:meet|local|lonely) singles|singles? (?:in|near|aus|uit|de|en|nella|em) "
-        r"(?:your|deiner|jouw|ta|tu|tua|sua|der|de)\b|single (?:women|men|ladies|moms|frauen|männer)|"
-        r"singlebörse|solter[oa]s|célibataires|vrijgezellen|donne single|mulheres solteiras|"
-        r"hot (?:girls|moms)|dating site|sex dating|rencontres? (?:coquines?|discrètes?)|citas calientes|"
-        r"incontri (?:piccanti|discreti)|encontros (?:quentes|discretos))\b",
-    ),
-    (
-        "pharma",
-        r"\b(?:viagra|cialis|levitra|pills?|pillen|pilules?|pastillas|pillole|comprimidos|farmaci|"
-        r"medikamente|médicaments|medicamentos|medicijnen|pharmacy|apotheke|pharmacie|farmacia|apotheek|"
-        r"capsules|kapseln|cápsulas|capsule|ozempic|wegovy|"
-        r"generics?|generika|génériques?|genéricos?|generici|"
-        r"(?:without|ohne|sans|sin|senza|sem|zonder) (?:a )?(?:prescription|rezept|ordonnance|receta|"
-        r"ricetta|receita|recept))\b",
-    ),
-    (
-        "fast-money",
-        r"\b(?:instant(?:ly)?|fast cash|quick cash|cash fast|schnell\w* geld|geld sofort|argent rapide|"
-        r"dinero rápido|soldi (?:veloci|subito)|dinheiro rápido|snel geld|approved|genehmigt|approuvé|"
-        r"aprobado|approvato|aprovado|goedgekeurd|no credit check|ohne schufa|sans justificatif|sin aval|"
-        r"senza garanzie|sem consulta|zonder bkr|"
-        r"(?:in|within|en|em|binnen|entro) \d+ (?:minutes?|minuten|hours?|stunden|heures?|horas?|ore|uur))\b",
-    ),
-    (
-        "miracle",
-        r"\b(?:miracle\w*|miracul\w*|milagr\w*|miracol\w*|wunder(?:mittel|pille|kur)\w*|doctors hate|"
-        r"ärzte hassen|les médecins détestent|one weird trick|this (?:one )?(?:simple )?trick|"
-        r"(?:don't|do not) want you to know|you won't believe|will shock you|belly fat|bauchfett|"
-        r"graisse du ventre|grasa abdominal|grasso addominale|gordura da barriga|buikvet|"
-        r"lose (?:weight|\d+ ?(?:kg|lbs?|pounds))|abnehmen|maigrir|adelgazar|dimagrire|emagrecer|afvallen|"
-        r"anti-?aging|wrinkles|arrugas|rughe|rugas|rimpels|"
-        r"\d+\s?(?:kg|kilos?|lbs?|pounds|pfund)\b.{0,40}\b(?:weeks?|months?|days|wochen|monat|tagen|"
-        r"semaines?|mois|jours|semanas?|mes|días|settimane?|mese|giorni|mês|dias|weken|maand|dagen))\b",
-    ),
-)
-# Words that news uses as often as pitches do: never enough on their own.
-WEAK_THEMES = frozenset({"win", "urgency"})
-# Themes that say what is sold (not how loudly): one of them on an isolated repeated line is enough.
-TOPICAL_THEMES = frozenset(
-    {"giveaway", "prize", "get-rich", "dating", "pharma", "fast-money", "miracle", "discount"}
-)
-_PROMO_SIGNS = tuple((name, lazy(pattern, regex.I)) for name, pattern in _PROMO_THEMES)
+class Theme:
+    """A promotional theme of rules/vocabulary/promotion.toml (a plain class: a dataclass would
+    cost this module's import half a millisecond)."""
+
+    __slots__ = ("name", "pattern", "topical", "weak")
+
+    def __init__(self, name: str, pattern: LazyPattern, *, weak: bool, topical: bool) -> None:
+        self.name = name
+        self.pattern = pattern
+        self.weak = weak
+        self.topical = topical
+
+
+def theme_source(data: dict[str, Any], where: str) -> str:
+    """A theme's regex: its ``patterns`` (or the whole-word default) with the word lists filled in."""
+    lists = {"words": vocabulary.alternation(vocabulary.by_language(data, where))}
+    for key, value in data.items():
+        if key in _THEME_KEYS:
+            continue
+        if isinstance(value, list):  # a list of its own ("currencies")
+            lists[key] = vocabulary.alternation(vocabulary.words(data, key, where))
+        else:  # a sub-table of languages ([promo.discount.off])
+            sub = vocabulary.table(data, key, where)
+            lists[key] = vocabulary.alternation(vocabulary.by_language(sub, f"{where}.{key}"))
+    templates = vocabulary.words(data, "patterns", where) if "patterns" in data else [_THEME_TEMPLATE]
+    return "|".join(vocabulary.fill(template, lists, where) for template in templates)
+
+
+@cache
+def promo_themes() -> tuple[Theme, ...]:
+    """The promotional themes, in the order of the data (the order :func:`promo_signs` reports)."""
+    where = f"{vocabulary.FOLDER}/{PROMO_FILE}.toml"
+    themes = vocabulary.table(vocabulary.load(PROMO_FILE), "promo", where)
+    found = []
+    for name in themes:
+        data = vocabulary.table(themes, name, where)
+        pattern = lazy(theme_source(data, f"{where}: promo.{name}"), regex.I)
+        found.append(Theme(name, pattern, weak=data.get("weak") is True, topical=data.get("topical") is True))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)
 def _promo_signs(line: str) -> tuple[str, ...]:
-    return tuple(name for name, pattern in _PROMO_SIGNS if pattern.search(line))
+    return tuple(theme.name for theme in promo_themes() if theme.pattern.search(line))
 
 
 def promo_signs(line: str) -> list[str]:
