@@ -51,6 +51,13 @@ _KINDS = (
         needs_pattern=True,
     ),
     Kind(
+        "url-filter",
+        {"filters": str, "standalone_only": bool},
+        module="url_filter",
+        stage="link",
+        order=10,
+    ),
+    Kind(
         "url-shape",
         {"threshold": (int, float), "standalone_only": bool, "lists": list, "domains": list},
         module="url_shape",
