@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from itertools import filterfalse
 from pathlib import Path
 
-import regex
+from cleanpress.text.lazy import lazy
 
 _HOSTS_ADDRESSES = {"0.0.0.0", "127.0.0.1", "::", "::1", "::0"}
-_DOMAIN = regex.compile(r"(?:[\p{L}\p{N}_](?:[\p{L}\p{N}_-]{0,62})?\.)+[\p{L}\p{N}-]{2,63}")
+_DOMAIN = lazy(r"(?:[\p{L}\p{N}_](?:[\p{L}\p{N}_-]{0,62})?\.)+[\p{L}\p{N}-]{2,63}")
 _SIMPLE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,62}\.)+[a-z][a-z0-9-]{1,62}")
-_ABP = regex.compile(r"^\|\|([^/^$*|]+)\^?(?:\$.*)?$")
+_ABP = lazy(r"^\|\|([^/^$*|]+)\^?(?:\$.*)?$")
 
 
 class ListFormatError(ValueError):

@@ -9,45 +9,44 @@ from __future__ import annotations
 import regex
 
 from cleanpress.text import vocab
+from cleanpress.text.lazy import lazy
 
 # A line whose text, once its spam links are taken out, is a short label ("**Sponsored:**",
 # "[Ad]") goes as a whole; so does a longer lead-in, up to MAX_LINE_LEAD_IN_WORDS, that introduces
 # the link (ends in a colon or arrow: "Dentists don't want you to know this:") or pitches it.
 MAX_LINE_LABEL_WORDS = 3
 MAX_LINE_LEAD_IN_WORDS = 12
-INTRODUCES = regex.compile(r"[:：→⟶»›>➡➜➔➤►▶⇒👉⬇-]\ufe0f?\s*$|[-–—]\s*$")
+INTRODUCES = lazy(r"[:：→⟶»›>➡➜➔➤►▶⇒👉⬇-]\ufe0f?\s*$|[-–—]\s*$")
 # An ad link appended to a real paragraph takes its lead-in ("Find out more:") with it when the
 # lead-in, counted from the end of the last sentence, is at most this many words.
 MAX_INLINE_LEAD_IN_WORDS = 6
 
-TAG = regex.compile(
-    r"<!--.*?-->|(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I
-)
-NOT_MARKUP = regex.compile(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+‘’“”‹›«»「」-]")
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
+TAG = lazy(r"<!--.*?-->|(?:<|&lt;|&#0*60;|&#x0*3c;)/?[a-zA-Z][^<>]*?(?:>|&gt;|&#0*62;|&#x0*3e;)", regex.I)
+NOT_MARKUP = lazy(r"[^\s*_>#()\[\]<>\"'.,;:!?|~=+‘’“”‹›«»「」-]")
+WORD = lazy(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
 # A full stop after an abbreviation or an initial ("St. Louis", "Dr. Smith", "U.S. Capitol") does
 # not end a sentence.
 _ABBREVIATION = (
     r"(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mme|Jr|Sr|Prof|Gen|Gov|Sen|Rep|Inc|Ltd|Co|Corp|Mt|Ft|Ave|Blvd|Rd|No|Nr|"
     r"vs|etc|approx|ca|bzw|usw|z\.B|d\.h|Sra|Sr|Dra|Pres|\p{Lu}))"
 )
-SENTENCE_END = regex.compile(rf"(?:{_ABBREVIATION}[.]|[!?…。！？])[\"'”’»)\]]*\s+|”\s+")
+SENTENCE_END = lazy(rf"(?:{_ABBREVIATION}[.]|[!?…。！？])[\"'”’»)\]]*\s+|”\s+")
 # What may follow spam that forms a sentence of its own: end punctuation, then the line's end or
 # the start of the next sentence.
-ENDS_SENTENCE = regex.compile(
+ENDS_SENTENCE = lazy(
     r"((?:[ \t]*(?:[.,;:!?…)\]}»”’›」\"'\ufe0f]|[^\P{So}©®™]))*)(?=[ \t]*$|[ \t]+[\p{Lu}\p{N}\"'“‘«¿¡(\[])"
 )
 # Decoration around a line: list, heading and quote markers, emphasis, brackets, arrows, bullets
 # and emoji (symbols other than ©, ® and ™, which belong to copyright lines).
 # A repeated line counts as injected at paragraph breaks only between lines at least this long.
 MIN_PARAGRAPH_CHARS = 60
-BRACKETED = regex.compile(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
+BRACKETED = lazy(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
 _DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
-_LINE_DECOR_LEFT = regex.compile(
+_LINE_DECOR_LEFT = lazy(
     rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*"
 )
 # Searched backwards from the end ((?r)): a forward search would try every position of the line.
-_LINE_DECOR_RIGHT = regex.compile(rf"(?r)(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
+_LINE_DECOR_RIGHT = lazy(rf"(?r)(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
 
 
 def strip_line(content: str) -> str:

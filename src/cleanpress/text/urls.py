@@ -16,6 +16,7 @@ from urllib.parse import unquote
 import regex
 
 from cleanpress.offsets import OffsetMap
+from cleanpress.text.lazy import lazy
 from cleanpress.text.suffixes import split_host
 
 # Characters that render as nothing and are used to break up a URL so that filters miss it.
@@ -23,8 +24,8 @@ INVISIBLE_CHARS = (
     "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
-_INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]")
-_INVISIBLE_RUN = regex.compile(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]+")
+_INVISIBLE = lazy(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]")
+_INVISIBLE_RUN = lazy(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]+")
 
 _LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?"
 _TLD = r"(?:\p{L}{2,63}|xn--[a-z0-9-]{2,59})"
@@ -44,7 +45,7 @@ _PATH = rf"(?:[/?#]{_PATH_CHARS}*)"
 _SCHEME = r"(?P<scheme>h(?:tt|xx|\*\*)ps?|ftp)(?P<colon>://|\[:\]//|\[://\]|\(:\)//)"
 _USERINFO = r"(?:[\w.%+-]{1,64}@)?"
 
-URL_RE = regex.compile(
+URL_RE = lazy(
     rf"""
     (?:
         {_SCHEME}{_USERINFO}(?:(?P<host>{_IPV4}|{_HOST}){_PORT}{_PATH}?|(?P<loose>{_LOOSE_HOST}){_PORT}{_PATH})
@@ -61,11 +62,9 @@ URL_RE = regex.compile(
 # of a de-fanged one) before the TLD letters, an optional port and the slash. Only lines with such
 # a hint are searched with URL_RE. ([^\W\d_] holds every letter, and a few numerals besides.)
 _URL_HINT = re.compile(r"//|ww|[.\])}](?:[^\W\d_]{2,63}|xn--[a-z0-9-]{2,59})(?::\d{1,5})?/", re.IGNORECASE)
-_DEFANG = regex.compile(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\bdot\b)\s*|\s+\.\s+", regex.I)
+_DEFANG = lazy(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\bdot\b)\s*|\s+\.\s+", regex.I)
 # Entities that end a URL inside entity-escaped markup (&quot;https://…&quot;&gt;).
-_ENTITY_END = regex.compile(
-    r"&(?:quot|gt|lt|apos|#0*34|#0*39|#0*60|#0*62|#x0*22|#x0*27|#x0*3c|#x0*3e);", regex.I
-)
+_ENTITY_END = lazy(r"&(?:quot|gt|lt|apos|#0*34|#0*39|#0*60|#0*62|#x0*22|#x0*27|#x0*3c|#x0*3e);", regex.I)
 _TRAILING_PUNCT = ".,;:!?…*_~'\""
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
