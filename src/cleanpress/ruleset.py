@@ -51,8 +51,13 @@ class Rule:
     examples_keep: tuple[str, ...] = ()
     source: str = ""
     """``path:line`` of the rule's ``[[rule]]`` header."""
-    domains: frozenset[str] = field(default=frozenset(), repr=False)
-    """For ``url-domain``: the inline domains and those of every list, loaded once."""
+    domain_source: DomainSource | None = field(default=None, repr=False, compare=False)
+    """For ``url-domain`` (and ``url-shape``'s trusted hosts): where the domains come from."""
+
+    @property
+    def domains(self) -> frozenset[str]:
+        """The inline domains and those of every list: a bundled pack's lists are read on first use."""
+        return self.domain_source.load() if self.domain_source is not None else frozenset()
 
     @property
     def family(self) -> str:
@@ -188,9 +193,11 @@ def _parse_rule(
             )
     if KINDS[kind].needs_pattern and not (params.get("pattern") or params.get("patterns")):
         raise fail(f"{rule_id}: kind {kind!r} needs a 'pattern'")
-    domains: frozenset[str] = frozenset()
+    domains: DomainSource | None = None
     if kind == "url-domain" or (kind == "url-shape" and ("lists" in params or "domains" in params)):
-        domains = _load_domains(path, raw, header_line, rule_id, params)
+        domains = _domain_source(path, raw, header_line, rule_id, params)
+        if check_patterns:
+            domains.load()  # a user's lists are read now, so that a bad one fails at load time
     return Rule(
         id=rule_id,
         name=entry["name"],
@@ -203,29 +210,56 @@ def _parse_rule(
         examples_remove=tuple(examples.get("remove", [])),
         examples_keep=tuple(examples.get("keep", [])),
         source=f"{path}:{header_line}",
-        domains=domains,
+        domain_source=domains,
     )
 
 
-def _load_domains(
+@dataclass(slots=True)
+class DomainSource:
+    """A rule's inline domains and domain lists, read when first needed (once)."""
+
+    origin: str
+    """``path:line`` of the rule, for errors."""
+    inline: frozenset[str]
+    lists: tuple[tuple[str, Path], ...]
+    """(name as written, resolved path) of each list."""
+    list_format: str = "auto"
+    _loaded: frozenset[str] | None = None
+
+    def load(self) -> frozenset[str]:
+        if self._loaded is None:
+            domains = set(self.inline)
+            for name, list_path in self.lists:
+                try:
+                    domains.update(read_domain_list(list_path, self.list_format))
+                except OSError as exc:
+                    raise RuleError(
+                        f"{self.origin}: cannot read domain list {name!r}: {exc.strerror}"
+                    ) from None
+                except ListFormatError as exc:
+                    raise RuleError(f"{list_path}:{exc.line_number}: {exc}") from None
+            if not domains:
+                raise RuleError(f"{self.origin}: url-domain rule lists no domains")
+            self._loaded = frozenset(domains)
+        return self._loaded
+
+
+def _domain_source(
     path: Path, raw: str, header_line: int, rule_id: str, params: dict[str, Any]
-) -> frozenset[str]:
-    domains = {str(d).lower().strip(".") for d in params.get("domains", [])}
-    fmt = params.get("list_format", "auto")
-    for name in params.get("lists", []):
-        list_path = (path.parent / str(name)).resolve()
-        try:
-            domains.update(read_domain_list(list_path, fmt))
-        except OSError as exc:
+) -> DomainSource:
+    lists = tuple((str(name), (path.parent / str(name)).resolve()) for name in params.get("lists", []))
+    for name, list_path in lists:
+        if not list_path.is_file():
             line = _find_line(raw, "lists", header_line)
             raise RuleError(
-                f"{path}:{line}: {rule_id}: cannot read domain list {name!r}: {exc.strerror}"
-            ) from None
-        except ListFormatError as exc:
-            raise RuleError(f"{list_path}:{exc.line_number}: {exc}") from None
-    if not domains:
-        raise RuleError(f"{path}:{header_line}: {rule_id}: url-domain rule lists no domains")
-    return frozenset(domains)
+                f"{path}:{line}: {rule_id}: cannot read domain list {name!r}: No such file or directory"
+            )
+    return DomainSource(
+        origin=f"{path}:{_find_line(raw, 'lists', header_line)}: {rule_id}",
+        inline=frozenset(str(d).lower().strip(".") for d in params.get("domains", [])),
+        lists=lists,
+        list_format=params.get("list_format", "auto"),
+    )
 
 
 def _check_regex(pattern: str, flags: int, fail: Any) -> None:

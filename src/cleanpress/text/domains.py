@@ -83,13 +83,13 @@ class DomainSet:
     __slots__ = ("_domains",)
 
     def __init__(self, domains: Iterable[str] = ()) -> None:
-        self._domains: set[str] = {d.lower().strip(".") for d in domains if d}
+        self._domains: set[str] | frozenset[str] = {d.lower().strip(".") for d in domains if d}
 
     @classmethod
     def of_normalised(cls, domains: frozenset[str]) -> DomainSet:
         """A set over ``domains`` that are lower-case already, without leading or trailing dots."""
         made = cls()
-        made._domains = set(domains) - {""}
+        made._domains = domains - {""} if "" in domains else domains
         return made
 
     def __len__(self) -> int:
@@ -103,7 +103,7 @@ class DomainSet:
         return DomainSet([*self._domains, *domains])
 
     def update(self, domains: Iterable[str]) -> None:
-        self._domains.update(d.lower().strip(".") for d in domains if d)
+        self._domains = set(self._domains) | {d.lower().strip(".") for d in domains if d}
 
     def match(self, host: str) -> str | None:
         """The listed domain that ``host`` is, or is a subdomain of; None when none is."""
