@@ -47,16 +47,30 @@ def snapshot_path() -> Path:
 
 
 @cache
-def _root() -> _Node:
+def _rules_by_tld() -> dict[str, list[str]]:
+    """The ICANN section's rules, grouped by their last label (read once)."""
     text = snapshot_path().read_text(encoding="utf-8")
     public = text.partition(_PRIVATE_SECTION)[0]
-    root = _Node()
+    grouped: dict[str, list[str]] = {}
     for m in _SUFFIX_LINE.finditer(public):
-        node = root
-        for label in reversed(m.group("suffix").split(".")):
-            node = node.children.setdefault(label, _Node())
-        node.end = True
-    return root
+        rule = m.group("suffix")
+        grouped.setdefault(rule.rpartition(".")[2], []).append(rule)
+    return grouped
+
+
+@cache
+def _tld_node(tld: str) -> _Node | None:
+    """The suffix trie under ``tld``, built the first time a host under it is split."""
+    rules = _rules_by_tld().get(tld)
+    if rules is None:
+        return None
+    node = _Node()
+    for rule in rules:
+        at = node
+        for label in reversed(rule.split(".")[:-1]):
+            at = at.children.setdefault(label, _Node())
+        at.end = True
+    return node
 
 
 def _decode(label: str) -> str:
@@ -115,18 +129,18 @@ def split_host(host: str) -> tuple[str, str, str]:
 
 def _suffix_index(labels: list[str]) -> int | None:
     """Index of the first label of the public suffix, or None when no suffix is known."""
-    node = _root()
     suffix_at = at = len(labels)
+    node: _Node | None = None
     for label in reversed(labels):
         decoded = _decode(label)
-        child = node.children.get(decoded)
+        child = _tld_node(decoded) if node is None else node.children.get(decoded)
         if child is not None:
             at -= 1
             node = child
             if node.end:
                 suffix_at = at
             continue
-        if "*" in node.children:
+        if node is not None and "*" in node.children:
             return at if "!" + decoded in node.children else at - 1
         break
     return None if suffix_at == len(labels) else suffix_at
