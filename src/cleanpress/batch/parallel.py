@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from typing import Any, TypeVar
 
 from cleanpress.config import CleanerSpec
@@ -85,6 +85,19 @@ def _init_worker(make_state: Callable[[Any], Any], arg: Any) -> None:
     _worker.ready = True
 
 
+def _adopt_state(state: Any) -> None:
+    """A forked worker takes the state its parent built (shared copy-on-write, never pickled)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker.value = state
+    _worker.ready = True
+
+
+def _start_method() -> str:
+    """``fork`` where the platform has it (workers start with the rules already compiled, instead of
+    importing and compiling again, ~0.5 s of CPU each), else ``spawn``."""
+    return "fork" if "fork" in get_all_start_methods() else "spawn"
+
+
 def _call_in_worker(work: Callable[[Any, T], R], item: T) -> R:
     assert _worker.ready, "worker state not initialised"
     return work(_worker.value, item)
@@ -100,8 +113,8 @@ def parallel_map(
 ) -> Iterator[R]:
     """``work(state, item)`` for each item, results in input order.
 
-    ``state = make_state(arg)`` is built once: here for ``jobs <= 1``, else once in each of
-    ``jobs`` worker processes (the rule packs take ~0.2 s to load). At most
+    ``state = make_state(arg)`` is built once: here, and handed to forked workers; where processes
+    cannot fork, once in each of ``jobs`` spawned workers. At most
     ``jobs * TASKS_IN_FLIGHT_PER_WORKER`` items are in flight, so ``items`` may be a stream of
     any length and memory stays bounded. ``work``, ``make_state`` and ``arg`` must pickle."""
     if jobs <= 1:
@@ -110,12 +123,22 @@ def parallel_map(
             yield work(state, item)
         return
     window = jobs * TASKS_IN_FLIGHT_PER_WORKER
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(make_state, arg),
-    )
+    method = _start_method()
+    if method == "fork":
+        # Built once here; forked workers get it through the fork, not through a pickle.
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=get_context(method),
+            initializer=_adopt_state,
+            initargs=(make_state(arg),),
+        )
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=get_context(method),
+            initializer=_init_worker,
+            initargs=(make_state, arg),
+        )
     pending: deque[Future[R]] = deque()
     try:
         for item in items:
