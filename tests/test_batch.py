@@ -35,12 +35,13 @@ def test_walks_folders_by_extension_in_sorted_order(tmp_path: Path) -> None:
         write(tmp_path / name, "x")
     found = discover([str(tmp_path)], Settings(root=tmp_path))
     names = [os.path.relpath(t.path, tmp_path) for t in found.targets]
-    assert names == ["a.txt", "b.md", "f.jsonl", "sub/c.markdown", "sub/d.html", "sub/e.htm"]
+    assert names == ["a.txt", "b.md", "f.jsonl", "h.rst", "sub/c.markdown", "sub/d.html", "sub/e.htm"]
     formats = {os.path.basename(t.path): t.format for t in found.targets}
     assert formats == {
         "a.txt": "text",
         "b.md": "markdown",
         "f.jsonl": "jsonl",
+        "h.rst": "rst",
         "c.markdown": "markdown",
         "d.html": "html",
         "e.htm": "html",
@@ -77,7 +78,7 @@ def test_include_and_exclude(tmp_path: Path) -> None:
     settings = merge(Config(root=tmp_path), include=["*.md", "*.rst"], exclude=["drafts", "posts/e.md"])
     found = discover([str(tmp_path)], settings)
     assert [os.path.relpath(t.path, tmp_path) for t in found.targets] == ["a.md", "b.rst", "posts/d.md"]
-    assert found.targets[1].format == "auto"
+    assert found.targets[1].format == "rst"
 
 
 def test_explicit_files_are_taken_whatever_their_extension(tmp_path: Path) -> None:
@@ -86,7 +87,7 @@ def test_explicit_files_are_taken_whatever_their_extension(tmp_path: Path) -> No
     vendored = write(tmp_path / "node_modules" / "a.md", "x")
     found = discover([str(notes), str(page), str(vendored)], Settings(root=tmp_path))
     assert [t.path for t in found.targets] == [str(notes), str(page), str(vendored)]
-    assert [t.format for t in found.targets] == ["auto", "auto", "markdown"]
+    assert [t.format for t in found.targets] == ["auto", "rst", "markdown"]
 
 
 def test_explicit_files_respect_user_excludes(tmp_path: Path) -> None:
@@ -165,9 +166,8 @@ def test_binary_html_and_unreadable_files(cleaners: Cleaners, tmp_path: Path) ->
         run_task(cleaners, Task(Target(str(p), f)))
         for p, f in [(binary, "text"), (html, "html"), (sniffed, "auto"), (broken, "markdown")]
     ]
-    assert [o.status for o in outcomes] == ["skipped", "skipped", "skipped", "error"]
+    assert [o.status for o in outcomes] == ["skipped", "unchanged", "unchanged", "error"]
     assert outcomes[0].message == "binary file (NUL bytes)"
-    assert outcomes[1].message.startswith("HTML mode is not available yet")
     assert outcomes[3].message == "cannot read: No such file or directory"
 
 

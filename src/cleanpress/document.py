@@ -1,4 +1,5 @@
-"""A document under cleaning: its text, its lines, and the regions no rule may touch.
+"""A document under cleaning: its text, its lines, the regions no rule may touch, and the
+structure facts (titles, wrapped paragraphs, tables, reference definitions) line rules respect.
 
 Readers in :mod:`cleanpress.formats` build it; detectors read it; nothing changes it.
 """
@@ -6,8 +7,9 @@ Readers in :mod:`cleanpress.formats` build it; detectors read it; nothing change
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +26,59 @@ class Line:
         return self.next_start > self.end
 
 
-class Document:
-    """Text plus the line table and protected regions every detector works from."""
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """Lines a line rule (one that removes whole lines for what they say) leaves alone.
 
-    def __init__(self, text: str, fmt: str, protected: Sequence[tuple[int, int]] = ()) -> None:
+    A title stays while some line of its section's body stays; a line of a wrapped paragraph
+    while a line it wraps with stays: ``gone`` in :meth:`keeps` names the lines other rules
+    already remove, so that cleaning the output removes nothing more."""
+
+    titles: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    """Line of a section title (or its underline / overline) -> the body lines of its section."""
+    wrapped: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    """Line of a wrapped paragraph -> the lines it wraps with (the one before, the one after)."""
+    tables: frozenset[int] = frozenset()
+    """Rows of a table (Markdown pipe table, reST grid or simple table, HTML table)."""
+    definitions: frozenset[int] = frozenset()
+    """Link reference definitions: the link rules judge their URL, line rules leave them alone."""
+    licence: frozenset[int] = frozenset()
+    """Lines of a section titled for licensing ("License", "Copyright", "Legal"): its copyright
+    notices are the document's own, not a site's footer."""
+
+    def keeps(self, index: int, gone: AbstractSet[int] = frozenset()) -> str | None:
+        """Why line ``index`` is structure a line rule must not remove, or None."""
+        if index in self.tables:
+            return "table"
+        if index in self.definitions:
+            return "reference definition"
+        if index in self.licence:
+            return "licence section"
+        body = self.titles.get(index)
+        if body is not None and any(line not in gone for line in body):
+            return "section title"
+        partners = self.wrapped.get(index)
+        if partners is not None and any(line not in gone for line in partners):
+            return "wrapped paragraph"
+        return None
+
+
+NO_STRUCTURE = Structure()
+
+
+class Document:
+    """Text plus the line table, protected regions and structure facts every detector works from.
+
+    ``structure``: computes the structure facts from the text (a format's reader supplies it); it
+    runs the first time :attr:`structure` is read, so documents no line rule matches never pay."""
+
+    def __init__(
+        self,
+        text: str,
+        fmt: str,
+        protected: Sequence[tuple[int, int]] = (),
+        structure: Callable[[str], Structure] | None = None,
+    ) -> None:
         self.text = text
         self.format = fmt
         self.lines: list[Line] = _split_lines(text)
@@ -35,6 +86,16 @@ class Document:
         self.protected: list[tuple[int, int]] = list(protected)
         """Sorted, disjoint spans (code) that no rule may touch."""
         self._protected_starts = [start for start, _ in self.protected]
+        self._compute_structure = structure
+        self._structure: Structure | None = None
+
+    @property
+    def structure(self) -> Structure:
+        """Titles, wrapped paragraphs, tables and reference definitions (computed on first use)."""
+        if self._structure is None:
+            compute = self._compute_structure
+            self._structure = NO_STRUCTURE if compute is None else compute(self.text)
+        return self._structure
 
     def line_at(self, offset: int) -> Line:
         return self.lines[bisect_right(self._line_starts, offset) - 1]

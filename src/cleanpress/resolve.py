@@ -3,7 +3,8 @@ document's shape.
 
 A line that holds only spam goes with its line break (and one blank line where it stood between
 blank lines); spam inside a line goes with its lead-in and one adjoining space; rewrites and
-invisible characters are exact edits.
+invisible characters are exact edits. A link reference definition that goes takes its uses' links
+along (each is unlinked to its text); one that stays keeps its uses.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from cleanpress.text.lines import (
     is_lead_in,
     words,
 )
+from cleanpress.text.links import reference_uses, unlink_references
 from cleanpress.text.vocab import cta_start
 
 
 def build_removals(doc: Document, findings: list[Finding]) -> list[Removal]:
     """Turn findings into ordered, non-overlapping removals that keep the document's shape."""
+    findings = _with_references(doc, findings)
     if not findings:
         return []
     text = doc.text
@@ -82,6 +85,44 @@ def build_removals(doc: Document, findings: list[Finding]) -> list[Removal]:
         spans.append((start, end, finding))
     removals.extend(_removal(text, start, end, finding) for start, end, finding in spans)
     return sorted(removals, key=lambda r: r.start)
+
+
+def _with_references(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Reference links kept consistent with their definitions, so that none is left dangling.
+
+    The definition decides: when a definition ``[label]: url`` goes, every use of its label that
+    no finding removes is unlinked to its text (``[text][label]`` -> ``text``); when it stays,
+    its uses stay too (a use judged in different company does not go alone)."""
+    if not any(f.link is not None and f.link.kind in ("definition", "reference") for f in findings):
+        return findings
+    going = {
+        f.link.label: f
+        for f in findings
+        if f.link is not None and f.link.kind == "definition" and f.replacement is None
+    }
+    kept = [
+        f
+        for f in findings
+        if f.link is None or f.link.kind != "reference" or f.replacement is not None or f.link.label in going
+    ]
+    if not going:
+        return kept
+    labels = set(going)
+    covered = [(f.start, f.end) for f in kept]
+    for use in reference_uses(doc.text, labels):
+        if doc.is_protected(use.start, use.end) or any(s <= use.start and use.end <= e for s, e in covered):
+            continue
+        definition = going[use.label]
+        kept.append(
+            Finding(
+                definition.rule,
+                use.start,
+                use.end,
+                evidence=(*definition.evidence, "unlinked"),
+                replacement=unlink_references(use.text, labels),
+            )
+        )
+    return kept
 
 
 def _removal(text: str, start: int, end: int, finding: Finding) -> Removal:

@@ -14,6 +14,8 @@ FORMAT_BY_SUFFIX: dict[str, str] = {
     ".txt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".rst": "rst",
+    ".rest": "rst",
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",

@@ -4,11 +4,13 @@ inside prose, or under a "Further reading" heading. Shared by the link and line 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
+from cleanpress.detect.base import Finding
 from cleanpress.detect.literals import required_literals
 from cleanpress.document import Document
 from cleanpress.text.lazy import lazy
@@ -21,6 +23,8 @@ from cleanpress.text.lines import (
     SENTENCE_END,
     TAG,
     clean_lead_in,
+    is_label,
+    is_lead_in,
     strip_line,
     words,
 )
@@ -45,6 +49,32 @@ def alone_on_line(doc: Document, link: Link) -> bool:
         return False
     rest = doc.text[line.start : link.start] + doc.text[link.end : line.end]
     return not NOT_MARKUP.search(TAG.sub("", rest))
+
+
+def removed_lines(doc: Document, found: Sequence[Finding]) -> set[int]:
+    """Lines earlier detectors remove whole: whole-line findings, and lines whose links go and
+    leave at most a label or lead-in behind. Structure that holds only with them (a title over a
+    section of spam, a line "wrapped" with an ad line) does not hold."""
+    gone: set[int] = set()
+    cut: dict[int, list[Finding]] = {}
+    for finding in found:
+        first = doc.line_at(finding.start).index
+        if finding.whole_line:
+            last = doc.line_at(max(finding.start, finding.end - 1)).index
+            gone.update(range(first, last + 1))
+        elif finding.replacement is None:
+            cut.setdefault(first, []).append(finding)
+    for index, group in cut.items():
+        line = doc.lines[index]
+        rest, cursor = [], line.start
+        for finding in sorted(group, key=lambda f: f.start):
+            rest.append(doc.text[cursor : max(cursor, finding.start)])
+            cursor = max(cursor, finding.end)
+        rest.append(doc.text[cursor : line.end] if cursor < line.end else "")
+        left = " ".join(rest)
+        if not words(left) or is_label(left) or is_lead_in(left):
+            gone.add(index)
+    return gone
 
 
 @dataclass(frozen=True, slots=True)

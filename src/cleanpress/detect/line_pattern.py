@@ -1,7 +1,10 @@
 """``line-pattern``: a whole line that matches a pattern (boilerplate: ad markers, share prompts, …).
 
 Lines are matched as :func:`cleanpress.text.lines.strip_line` reads them: tags, list, heading and
-quote markers, emphasis and end punctuation stripped, whitespace collapsed.
+quote markers, emphasis and end punctuation stripped, whitespace collapsed. A line the document's
+structure holds (a title heading a section, a line of a wrapped paragraph, a table row, a link
+reference definition, a line of a licence section: :class:`cleanpress.document.Structure`) is
+never removed.
 
 Work is proportional to what a document contains, not to rules x lines: one Aho-Corasick pass over
 the case-folded document finds the lines that hold a required literal of some pattern
@@ -20,6 +23,7 @@ import ahocorasick
 import regex
 
 from cleanpress.detect.base import Compiled, Context, Finding
+from cleanpress.detect.context import removed_lines
 from cleanpress.detect.literals import literals_of
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
@@ -96,6 +100,7 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
 def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     findings: list[Finding] = []
     text = doc.text
+    gone: set[int] | None = None  # lines earlier detectors remove, found on the first match
     for index, mask in sorted(_candidates(doc, prepared).items()):
         line = doc.lines[index]
         content = text[line.start : line.end]
@@ -106,7 +111,13 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
         # A line of decoration only ("[…]") is matched as written.
         stripped = strip_line(content) or content.strip()
         rule = _first_match(prepared, mask, stripped)
-        if rule is not None:
+        if rule is None:
+            continue
+        if gone is None:
+            gone = removed_lines(doc, found)
+        # A section title, a line of a wrapped paragraph, a table cell, a reference definition, a
+        # licence section's notice: the words are the document's, whatever they say.
+        if doc.structure.keeps(index, gone) is None:
             findings.append(Finding(rule, line.start, line.end, whole_line=True))
     return findings
 

@@ -2,7 +2,10 @@
 
 A short line repeated three or more times goes when it shows two promotional themes, or one when
 its copies stand alone between paragraphs, as an injection at paragraph breaks does (unlike a
-repeated heading in a meal plan).
+repeated heading in a meal plan). In Markdown and reST only a bare URL line counts as a
+repeated URL line (a link with its own text is navigation or a badge). Copies that are
+structure (a section title, a line of a wrapped paragraph, a table row, a link reference
+definition) stay.
 """
 
 from __future__ import annotations
@@ -11,12 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleanpress.detect.base import Compiled, Context, Finding
-from cleanpress.detect.context import alone_on_line
+from cleanpress.detect.context import alone_on_line, removed_lines
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.lines import MIN_PARAGRAPH_CHARS
 from cleanpress.text.links import Link
 from cleanpress.text.vocab import TOPICAL_THEMES, WEAK_THEMES, promo_signs
+
+# In an authored document (Markdown, reST) a repeated line holding a link with its own text or
+# image ("[Documentation](…)", a DOI badge) is navigation: only a bare URL repeated is suspect.
+AUTHORED_FORMATS = frozenset({"markdown", "rst"})
+BARE_KINDS = frozenset({"bare", "wrapped"})
 
 
 def compile(rule: Rule) -> Compiled:
@@ -42,6 +50,7 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
     allow = ctx.allow
     findings: list[Finding] = []
     layout: _Layout | None = None  # built once, on the first repeated line that needs it
+    gone: set[int] | None = None  # lines earlier detectors remove, found on the first repeated line
     for compiled in rules:
         rule = compiled.rule
         min_count = rule.params.get("min_count", 3)
@@ -56,6 +65,8 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
                 lone = url_only.get(indexes[0])
                 if lone is None or (allow and allow.match(lone.hit.host)):
                     continue
+                if doc.format in AUTHORED_FORMATS and lone.kind not in BARE_KINDS:
+                    continue  # a link with its own text, repeated in a README: navigation, a badge
                 if ctx.trusted.match(lone.hit.host):
                     continue
                 evidence = (f"repeated:{len(indexes)}",)
@@ -83,7 +94,11 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
                 evidence = (f"repeated:{len(indexes)}", *(["isolated"] if isolated else []), *signs)
             for index in indexes:
                 line = doc.lines[index]
-                if not doc.is_protected(line.start, line.end):
+                # Structure (a title, a wrapped paragraph's line, a table row, a reference
+                # definition) repeats for a reason: it stays.
+                if gone is None:
+                    gone = removed_lines(doc, found)
+                if not doc.is_protected(line.start, line.end) and doc.structure.keeps(index, gone) is None:
                     findings.append(Finding(rule, line.start, line.end, whole_line=True, evidence=evidence))
     return findings
 

@@ -27,7 +27,7 @@ _MD_REF_DEF = regex.compile(
         (?:[ \t]+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?[ \t]*$""",
     regex.VERBOSE | regex.MULTILINE,
 )
-_MD_REF_USE = regex.compile(r"(?P<bang>!?)\[(?P<text>[^\]\n]{1,500})\]\[(?P<label>[^\]\n]*)\]")
+_MD_REF_USE = regex.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]{1,500})\]\[(?P<label>[^\]\n]*)\]")
 _LABELLED_AUTOLINK = regex.compile(r"\|([^<>|\n]{1,200})>")
 _WIKI_LINK = regex.compile(r"[ \t]+([^\[\]\n]{1,200})\]")
 _WRAPPERS = {
@@ -70,6 +70,8 @@ class Link:
     """``bare``, ``wrapped``, ``markdown``, ``image``, ``reference``, ``definition`` or ``html``."""
     anchor: str = ""
     """Visible link text (Markdown link text, HTML element text); empty for a bare URL."""
+    label: str = ""
+    """For a reference definition and a reference link: the label (normalised) that ties them."""
 
 
 def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
@@ -90,14 +92,17 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             hit = _hit_in(by_start, m.start("dest"), m.end("dest"))
             if hit is None:
                 continue
-            definitions[_label(m.group("label"))] = hit
-            links.append(Link(hit, m.start(), m.end(), "definition"))
+            label = _label(m.group("label"))
+            definitions[label] = hit
+            links.append(Link(hit, m.start(), m.end(), "definition", label=label))
             claimed.add(hit.start)
     if definitions:
         for m in _MD_REF_USE.finditer(text):
             label = _label(m.group("label") or m.group("text"))
             if label in definitions:
-                links.append(Link(definitions[label], m.start(), m.end(), "reference", m.group("text")))
+                links.append(
+                    Link(definitions[label], m.start(), m.end(), "reference", m.group("text"), label=label)
+                )
 
     if "](" in text:
         for m in _MD_INLINE.finditer(text):
@@ -197,3 +202,52 @@ def _close_element(text: str, start: int, open_end: int, name: str, line_end: in
         start = start - len(head) + m.start()
         end = c.end()
     return start, end, anchor
+
+
+_REF_FULL = regex.compile(
+    r"""(?<![\\\]!])(?P<bang>!?)
+        \[(?P<text>(?:[^\[\]\\\n]|\\.|!?\[[^\[\]\n]*\](?:\[[^\[\]\n]*\])?){1,500})\]  # text, maybe an image
+        \[(?P<label>[^\[\]\n]{0,999})\]""",
+    regex.VERBOSE,
+)
+_REF_SHORTCUT = regex.compile(r"(?<![\\\]!])(?P<bang>!?)\[(?P<label>(?:[^\[\]\\\n]|\\.){1,999})\](?![\[(:])")
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceUse:
+    """A use of a link reference definition: ``[text][label]``, ``[label][]`` or ``[label]``."""
+
+    start: int
+    end: int
+    label: str
+    """Normalised (case-folded, whitespace collapsed)."""
+    text: str
+    """The link text (an image's alt text)."""
+
+
+def reference_uses(text: str, labels: set[str]) -> list[ReferenceUse]:
+    """Every use of one of ``labels`` (normalised) in ``text``, ordered by position: full
+    ``[text][label]`` and collapsed ``[label][]`` references, and shortcut ``[label]`` ones."""
+    if not labels or "[" not in text:
+        return []
+    uses: list[ReferenceUse] = []
+    taken: list[tuple[int, int]] = []
+    # Overlapped: an image reference inside a link's text ("[![alt][img]][home]") is a use too.
+    for m in _REF_FULL.finditer(text, overlapped=True):
+        label = _label(m.group("label") or m.group("text"))
+        taken.append(m.span())
+        if label in labels:
+            uses.append(ReferenceUse(m.start(), m.end(), label, m.group("text")))
+    for m in _REF_SHORTCUT.finditer(text):
+        label = _label(m.group("label"))
+        if label in labels and not any(s <= m.start() < e for s, e in taken):
+            uses.append(ReferenceUse(m.start(), m.end(), label, m.group("label")))
+    return sorted(uses, key=lambda use: use.start)
+
+
+def unlink_references(fragment: str, labels: set[str]) -> str:
+    """``fragment`` with every use of ``labels`` replaced by its text (for a link text that holds
+    an image reference: ``[![alt][ad]][home]``)."""
+    for use in reversed(reference_uses(fragment, labels)):
+        fragment = fragment[: use.start] + use.text + fragment[use.end :]
+    return fragment

@@ -1,0 +1,267 @@
+"""Structure facts line rules respect: section titles that head a section, lines of wrapped
+paragraphs, table rows and cells, link reference definitions.
+
+:func:`structure_of` computes them for a document of a given format; a reader hands it to the
+:class:`~cleanpress.document.Document`, which runs it the first time a detector asks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+import regex as re
+
+from cleanpress.document import Structure
+from cleanpress.formats.markdown import markdown_reference_definitions, markdown_regions, markdown_titles
+from cleanpress.formats.rst import rst_regions, rst_titles
+from cleanpress.formats.spans import SourceLine, split_lines
+
+# A line this long that does not end a sentence was filled to the wrap width: the next line
+# continues it. Only in a hard-wrapped Markdown or reST document: one whose long lines are mostly
+# at most WRAP_WIDTH_CHARS (a scraped article keeps each paragraph on one long line, and a long
+# line without a full stop there is a headline or a boilerplate sentence).
+FILLED_LINE_CHARS = 60
+WRAP_WIDTH_CHARS = 100
+# A line continued by the next is prose at least this long, and the continuation at least this
+# many words: navigation menus and labels ("Market Update sponsored by" / "Advertisement") are
+# runs of short lines that only look continued.
+MIN_CONTINUED_CHARS = 30
+MIN_CONTINUATION_WORDS = 2
+MAX_OVERLONG_SHARE = 0.2
+# A continuation line sits at most this much deeper (a list item's text) or shallower than the
+# line it continues; more is a code or quote block.
+MAX_CONTINUATION_INDENT = 6
+MAX_CONTINUATION_DEDENT = 4
+
+_SENTENCE_END = re.compile("[.!?:;\u2026](?:[\"'\u201d\u2019)\\]*_`]*)$|^\\W*$")
+_CONT_WORD_END = re.compile(
+    "(?:[,\\-\u2013\u2014(/&]|"
+    r"\b(?:and|or|of|the|a|an|to|in|by|for|with|from|on|at|as|is|are|be|under|"
+    r"its|their|this|that|which|who|nor|but|(?:\(c\)|©)|copyright|inc|ltd|llc)\.?)$",
+    re.I,
+)
+_HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>)$", re.I)
+_BADGE_LINE = re.compile(r"^(?:\[!\[|!\[|<img\b|<a\s[^>]*>\s*<img\b)", re.I)
+_ADORNMENT = re.compile(r"^[=\-~^\"'`#*+_:.]{3,}$")
+_MARKER = "cleanpress:"
+_LONE_URL = re.compile(r"^<?(?:https?://|www\.)\S+$", re.I)
+_STRUCTURAL = re.compile(
+    r"^\s*(?:[-*+•]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|>|\||```|~~~|\.\.\s|\.\.$"
+    r"|:[\w -]+:(?:\s|$)|<|\[[^\]]+\]:|[=\-~^\"'`#*+_:.]{3,}\s*$)"
+)
+
+
+def wrapped_partners(
+    text: str, fmt: str | None = None, lines: Sequence[SourceLine] | None = None
+) -> dict[int, tuple[int, ...]]:
+    """Lines of wrapped paragraphs (:func:`wrapped_lines`) -> the lines each wraps with."""
+    partners: dict[int, list[int]] = {}
+    for i in sorted(_wrap_pairs(text, fmt, lines)):
+        partners.setdefault(i - 1, []).append(i)
+        partners.setdefault(i, []).append(i - 1)
+    return {index: tuple(found) for index, found in partners.items()}
+
+
+def wrapped_lines(text: str, fmt: str | None = None, lines: Sequence[SourceLine] | None = None) -> set[int]:
+    """Indexes of lines that belong to a wrapped paragraph.
+
+    Rule: line ``i`` continues line ``i - 1`` when both are non-blank, neither is structural
+    (list item start, heading / underline, table row, fence, directive, field, HTML tag, quote,
+    reference definition), they have compatible indentation (same, or ``i`` indented as a list
+    continuation), ``i - 1`` does not end a sentence (``.``, ``!``, ``?``, ``:``, ``;``) and either
+    ``i`` starts lowercase / with a digit or bracket, or ``i - 1`` ends with a continuation
+    token (comma, hyphen, a conjunction, preposition, article, "(c)", "Copyright", "Inc", ...), or
+    ``i - 1`` is long (>= 60 characters, i.e. it was filled to the wrap width, in a hard-wrapped
+    Markdown or reST document). Not a wrap: ``i - 1``
+    ending in a Markdown hard break (two spaces, backslash, ``<br>``), and rows of badges/images
+    (a line starting ``[![``, ``![`` or ``<img``). Both lines of every such pair are reported.
+
+    Lines of code and markup blocks are never reported: with ``fmt="markdown"`` or ``"rst"`` the
+    block-level protected regions of that format, otherwise closed Markdown fences."""
+    return {index for i in _wrap_pairs(text, fmt, lines) for index in (i - 1, i)}
+
+
+def _wrap_pairs(text: str, fmt: str | None, lines: Sequence[SourceLine] | None) -> set[int]:
+    """Indexes ``i`` of lines that continue line ``i - 1`` (see :func:`wrapped_lines`)."""
+    lines = split_lines(text) if lines is None else lines
+    skip = _code_lines(text, lines, fmt)
+    filled = fmt in ("markdown", "rst") and _hard_wrapped(lines)
+    out: set[int] = set()
+    for i in range(1, len(lines)):
+        a, b = lines[i - 1], lines[i]
+        if a.blank or b.blank or i in skip or i - 1 in skip:
+            continue
+        at, bt = a.text.strip(), b.text.strip()
+        if _MARKER in at or _MARKER in bt:
+            continue  # a "cleanpress: keep" marker is an instruction, not prose
+        sm = _STRUCTURAL.match(b.text)
+        if sm and not sm.group(0).startswith("<"):
+            continue
+        table_row = at.startswith("|") and at.endswith("|")  # a reST line block "| text" is not a table row
+        if bt.startswith("<") or table_row or at.startswith(("#", "```", "~~~", "<")) or _ADORNMENT.match(at):
+            continue
+        if b.indent > a.indent + MAX_CONTINUATION_INDENT or b.indent + MAX_CONTINUATION_DEDENT < a.indent:
+            continue  # a code or quote block, not a wrapped line
+        if _SENTENCE_END.search(at):
+            continue
+        if (
+            _HARD_BREAK.search(a.text)
+            or _BADGE_LINE.match(at)
+            or _BADGE_LINE.match(bt)
+            or _LONE_URL.match(at)
+            or _LONE_URL.match(bt)
+        ):
+            continue  # a Markdown hard line break, a row of badges / images, a lone URL: not a sentence
+        first = bt[:1]
+        if len(at) < MIN_CONTINUED_CHARS or (first.isalpha() and len(bt.split()) < MIN_CONTINUATION_WORDS):
+            continue  # a menu of short items ("Log In" / "Sign Up"), a label over a word: not prose
+        # Sure signs: the next line starts in lower case, or this one ends mid-phrase. In a
+        # hard-wrapped document also a next line that opens with a digit, bracket or quote, or a
+        # line filled to the wrap width: in an article with a paragraph per line those are a new
+        # paragraph after a headline or a boilerplate line.
+        sure = first.islower() or _CONT_WORD_END.search(at) is not None
+        hinted = first.isdigit() or first in "([\"'\u201c\u2018" or len(a.text.rstrip()) >= FILLED_LINE_CHARS
+        if sure or (filled and hinted):
+            out.add(i)
+    return out
+
+
+def _hard_wrapped(lines: Sequence[SourceLine]) -> bool:
+    """Whether the document's long lines were filled to a wrap width (most at most 100 chars)."""
+    long = [len(line.text) for line in lines if len(line.text) >= FILLED_LINE_CHARS]
+    overlong = sum(1 for length in long if length > WRAP_WIDTH_CHARS)
+    return bool(long) and overlong <= MAX_OVERLONG_SHARE * len(long)
+
+
+_BLOCK_KINDS = frozenset(
+    {
+        "md-fence", "md-indented-code", "md-html", "md-active", "md-html-comment", "rst-literal-block",
+        "rst-code-directive", "rst-doctest", "rst-quoted-literal", "rst-comment", "rst-target",
+        "rst-substitution", "rst-directive-head",
+    }
+)  # fmt: skip
+
+
+def _code_lines(text: str, lines: Sequence[SourceLine], fmt: str | None) -> set[int]:
+    if fmt == "rst":
+        regions = rst_regions(text)
+    elif fmt == "markdown":
+        regions = markdown_regions(text)
+    else:
+        regions = [r for r in markdown_regions(text) if r.kind == "md-fence"]
+    out: set[int] = set()
+    starts = [ln.start for ln in lines]
+    for r in regions:
+        if r.kind in _BLOCK_KINDS:
+            first = bisect_right(starts, r.start) - 1
+            last = bisect_right(starts, max(r.start, r.end - 1)) - 1
+            out.update(range(first, last + 1))
+    return out
+
+
+# Tables: a Markdown delimiter row, reST grid-table rules, reST simple-table borders, HTML tables.
+_MD_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*$")
+_GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=]+\+)+[ \t]*$")
+_SIMPLE_BORDER = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*$")
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+_HTML_ROW_LINE = re.compile(r"^[ \t]*<(?:td|th|tr)\b", re.I)
+# Simple-table borders farther apart than this many lines are not one table.
+MAX_SIMPLE_TABLE_LINES = 200
+
+
+def table_lines(text: str, lines: Sequence[SourceLine]) -> set[int]:
+    """Indexes of lines that are rows of a table (a cell's text is content, whatever it says)."""
+    out: set[int] = set()
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if i > 0 and "|" in lines[i - 1].text and "-" in line.text and _MD_TABLE_DELIMITER.match(line.text):
+            j = i + 1
+            while j < n and not lines[j].blank and "|" in lines[j].text:
+                j += 1
+            out.update(range(i - 1, j))
+        elif _GRID_RULE.match(line.text) and i not in out:
+            j = i + 1
+            while j < n and lines[j].text.lstrip()[:1] in ("|", "+"):
+                j += 1
+            if j > i + 1:
+                out.update(range(i, j))
+    borders = [i for i, line in enumerate(lines) if "=" in line.text and _SIMPLE_BORDER.match(line.text)]
+    for a, b in pairwise(borders):
+        if lines[a].text.strip() == lines[b].text.strip() and b - a <= MAX_SIMPLE_TABLE_LINES:
+            out.update(range(a, b + 1))
+    if "<t" in text or "<T" in text:
+        starts = [line.start for line in lines]
+        for m in _HTML_TABLE.finditer(text):
+            first = bisect_right(starts, m.start()) - 1
+            last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+            out.update(range(first, last + 1))
+        out.update(i for i, line in enumerate(lines) if _HTML_ROW_LINE.match(line.text))
+    return out
+
+
+# A section body longer than this many lines is not all spam: its first lines are enough.
+MAX_BODY_LINES = 50
+
+
+def heading_sections(
+    titles: Sequence[tuple[int, int]], lines: Sequence[SourceLine]
+) -> dict[int, tuple[int, ...]]:
+    """Lines of the titles that head a section -> the non-blank lines of that section's body (up
+    to the next title); a title with no body (another title follows) is not there."""
+    starts = sorted(first for first, _ in titles)
+    out: dict[int, tuple[int, ...]] = {}
+    for first, last in titles:
+        following = bisect_right(starts, last)
+        stop = starts[following] if following < len(starts) else len(lines)
+        body = tuple(k for k in range(last + 1, min(stop, last + 1 + MAX_BODY_LINES)) if not lines[k].blank)
+        if body:
+            out.update((index, body) for index in range(first, last + 1))
+    return out
+
+
+# A section with one of these words in its title states the document's licence and copyright.
+_LICENCE_TITLE = re.compile(r"\b(?:licen[cs](?:e|es|ing)|copyrights?|legal|authors?|credits)\b", re.I)
+
+
+def licence_sections(titles: Sequence[tuple[int, int]], lines: Sequence[SourceLine]) -> set[int]:
+    """Lines of the sections whose title names licensing (up to the next title)."""
+    ordered = sorted(titles)
+    out: set[int] = set()
+    for k, (first, last) in enumerate(ordered):
+        if not any(_LICENCE_TITLE.search(lines[i].text) for i in range(first, last + 1)):
+            continue
+        stop = ordered[k + 1][0] if k + 1 < len(ordered) else len(lines)
+        out.update(range(last + 1, stop))
+    return out
+
+
+def structure_of(fmt: str) -> Callable[[str], Structure]:
+    """The function that computes the structure facts of a document of format ``fmt``."""
+
+    def compute(text: str) -> Structure:
+        lines = split_lines(text)
+        if fmt == "markdown":
+            titles = markdown_titles(text, lines)
+            starts = [line.start for line in lines]
+            definitions = {
+                index
+                for d in markdown_reference_definitions(text)
+                for index in range(
+                    bisect_right(starts, d.start) - 1, bisect_right(starts, max(d.start, d.end - 1))
+                )
+            }
+        else:
+            titles = rst_titles(text, lines, protect=fmt == "rst")
+            definitions = set()
+        return Structure(
+            titles=heading_sections(titles, lines),
+            wrapped=wrapped_partners(text, fmt, lines),
+            tables=frozenset(table_lines(text, lines)),
+            definitions=frozenset(definitions),
+            # Only an authored document has a licence section; an article's footer is boilerplate.
+            licence=frozenset(licence_sections(titles, lines)) if fmt in ("markdown", "rst") else frozenset(),
+        )
+
+    return compute

@@ -1,0 +1,140 @@
+"""Line rules respect a document's structure: section titles, wrapped paragraphs, table cells,
+reference definitions and licence sections stay, whatever their words; spam next to them goes."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanpress
+from cleanpress.formats import read_document
+
+AD = "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041eh"
+
+
+def unchanged(text: str, fmt: str) -> None:
+    result = cleanpress.clean(text, fmt)
+    assert result.text == text, [(r.rule, r.text) for r in result.removals]
+
+
+# --- section titles ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("# Guide\n\n## Subscribe\n\nCall `client.subscribe(topic)` to receive messages.\n", "markdown"),
+        ("Guide\n\nSubscribe\n---------\n\nCall `subscribe()` to receive messages.\n", "markdown"),
+        ("Guide\n=====\n\nSubscribe\n---------\n\nCall ``subscribe()`` to receive messages.\n", "rst"),
+        ("=========\nSubscribe\n=========\n\nCall ``subscribe()`` to receive messages.\n", "rst"),
+    ],
+)
+def test_a_title_heading_a_section_stays(text: str, fmt: str) -> None:
+    unchanged(text, fmt)
+
+
+def test_a_title_with_no_section_under_it_is_not_protected() -> None:
+    # An injected "heading" with nothing under it before the next heading is not a section title.
+    text = "# Story\n\nText of the story.\n\n### Advertisement\n\n## Next part\n\nMore text.\n"
+    result = cleanpress.clean(text, "markdown")
+    assert result.text == "# Story\n\nText of the story.\n\n## Next part\n\nMore text.\n"
+
+
+def test_a_title_over_a_section_of_spam_goes_with_it_in_one_pass() -> None:
+    text = f"Intro text here.\n\n## Advertisement\n\n{AD}\n"
+    result = cleanpress.clean(text, "markdown")
+    assert result.text == "Intro text here.\n"
+    assert cleanpress.clean(result.text, "markdown").removals == ()
+
+
+# --- wrapped paragraphs -----------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["text", "markdown", "rst"])
+def test_a_line_of_a_wrapped_paragraph_stays(fmt: str) -> None:
+    text = "The code of this small library is\nCopyright (c) 2020 Example Inc.\nand licensed under the MIT licence.\n"
+    unchanged(text, fmt)
+
+
+def test_a_hard_wrapped_readme_keeps_a_parenthesised_continuation() -> None:
+    lines = [
+        "This library exists to allow connecting with Happy Eyeballs, the algorithm for",
+        "([RFC 8305](https://www.rfc-editor.org/rfc/rfc8305.html))",
+        "when you already have a list of addresses and not a DNS name to resolve here.",
+    ]
+    text = "\n".join(lines * 2) + "\n"
+    doc = read_document(text, "markdown")
+    assert doc.structure.keeps(1) == "wrapped paragraph"
+    unchanged(text, "markdown")
+
+
+def test_an_article_with_a_paragraph_per_line_is_not_read_as_wrapped() -> None:
+    # Each paragraph on one line, boilerplate between them with no full stop: it still goes.
+    text = (
+        "Noem saw the Twitter reaction and doubled down on the slogan on Monday afternoon\n"
+        "Story continues below advertisement\n"
+        "“Hey Twitter, the whole point of this ad campaign is to raise awareness,” Noem tweeted.\n"
+    )
+    result = cleanpress.clean(text)
+    assert "Story continues below advertisement" not in result.text
+
+
+def test_a_boilerplate_line_next_to_an_ad_line_still_goes() -> None:
+    text = f"First paragraph.\n\nAdvertisement\n{AD}\n\nLast paragraph.\n"
+    result = cleanpress.clean(text, "markdown")
+    assert result.text == "First paragraph.\n\nLast paragraph.\n"
+    assert cleanpress.clean(result.text, "markdown").removals == ()
+
+
+# --- tables -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        (
+            "Codes:\n\n| code | meaning |\n|------|---------|\n| AD | Advertisement |\n| Advertisement |\n",
+            "markdown",
+        ),
+        (
+            "Codes:\n\n+---------------+\n| Advertisement |\n+---------------+\n| Sponsored     |\n"
+            "+---------------+\n",
+            "rst",
+        ),
+        (
+            "Codes:\n\n=============  =====\nAdvertisement  yes\nSponsored      no\n=============  =====\n",
+            "rst",
+        ),
+        ("<table>\n<tr>\n<td>AD</td>\n<td>Advertisement</td>\n</tr>\n</table>\n", "text"),
+    ],
+)
+def test_table_cells_stay(text: str, fmt: str) -> None:
+    unchanged(text, fmt)
+
+
+# --- reference definitions and licence sections -----------------------------------------------
+def test_repeated_reference_definitions_stay() -> None:
+    definition = "[curl 7.51.0]: https://curl.haxx.se/changes.html\n"
+    text = f"See [curl 7.51.0].\n\n{definition}\nAnd again [curl 7.51.0].\n\n{definition}"
+    unchanged(text, "markdown")
+
+
+def test_a_repeated_link_with_its_own_text_is_navigation_in_markdown() -> None:
+    link = "[Description from February](https://blog.example.org/2022/02/22/ambitions.html)"
+    text = "".join(f"## Team {n}\n\n{link}\n\nProgress was made on item {n}.\n\n" for n in range(3))
+    unchanged(text, "markdown")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("# Tool\n\nDoes things.\n\n## License\n\nCopyright (c) 2014-2026 Jane Doe.\n\nMIT.\n", "markdown"),
+        ("Tool\n====\n\nDoes things.\n\nLicense\n-------\n\nCopyright 2016-2023 Jane Doe\n\nMIT.\n", "rst"),
+    ],
+)
+def test_a_copyright_notice_in_a_licence_section_stays(text: str, fmt: str) -> None:
+    unchanged(text, fmt)
+
+
+def test_a_copyright_footer_in_an_article_still_goes() -> None:
+    text = "The council met on Monday.\n\n© 2024 Riverside Gazette. All rights reserved.\n"
+    assert cleanpress.clean(text).text == "The council met on Monday.\n"
+
+
+def test_a_menu_of_short_lines_is_not_a_wrapped_paragraph() -> None:
+    text = "Top stories of the day\n\nMarket Update sponsored by\nAdvertisement\n\nLog In\nSign Up\n\nStory text.\n"
+    result = cleanpress.clean(text)
+    assert "Advertisement" not in result.text
