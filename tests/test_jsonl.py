@@ -101,11 +101,14 @@ def test_lines_that_are_not_records(
     assert outcome.output == raw
 
 
-def test_html_field_is_skipped_until_html_mode_lands(cleaner: cleanpress.Cleaner) -> None:
+def test_html_field_stays_html_with_its_removed_elements_gone(cleaner: cleanpress.Cleaner) -> None:
     raw = line({"text": "<html><body><p>Hi</p></body></html>"})
     outcome = clean_record(cleaner, raw, 1, JsonlOptions(format="html"))
-    assert outcome.status == "skipped" and outcome.output == raw
-    assert outcome.message.startswith("HTML mode is not available yet")
+    assert outcome.status == "unchanged" and outcome.output == raw
+    raw = line({"text": "<html><body><p>Hi</p><script>ad()</script></body></html>"})
+    outcome = clean_record(cleaner, raw, 1, JsonlOptions(format="html"))
+    assert outcome.status == "changed"
+    assert json.loads(outcome.output)["text"] == "<html><body><p>Hi</p></body></html>"
 
 
 def test_other_field_and_no_id(cleaner: cleanpress.Cleaner) -> None:
@@ -208,7 +211,7 @@ def test_cli_clean_jsonl_files_and_reports(tmp_path: Path, capsys: pytest.Captur
         str(report),
         "--isolated",
     ]
-    assert main([*argv, "-j", "1"]) == 0
+    assert main([*argv, "-j", "1"]) == 2  # a malformed line is an input error, passed through all the same
     err = capsys.readouterr().err
     assert f"cleanpress: warning: {source}:4: invalid JSON" in err
     assert (
@@ -217,7 +220,7 @@ def test_cli_clean_jsonl_files_and_reports(tmp_path: Path, capsys: pytest.Captur
     )
     first = (out.read_bytes(), report.read_bytes())
     assert len(report.read_bytes().splitlines()) == 5
-    assert main([*argv, "-j", "2", "--quiet"]) == 0
+    assert main([*argv, "-j", "2", "--quiet"]) == 2
     assert capsys.readouterr().err.startswith("cleanpress: warning:")  # malformed lines are never silent
     assert (out.read_bytes(), report.read_bytes()) == first
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cleanpress.batch.atomic import AtomicFile
+from cleanpress.batch.atomic import AtomicFile, FileStamp, changed_since
 from cleanpress.batch.discover import Task
 from cleanpress.batch.parallel import Cleaners, parallel_map
 from cleanpress.config import CleanerSpec
@@ -26,15 +26,22 @@ from cleanpress.formats.jsonl import (
     MALFORMED_POLICIES,
     JsonlError,
     JsonlOptions,
+    RecordOutcome,
     RecordStatus,
     clean_record,
     report_record,
+    split_ending,
 )
 
 # A chunk is the unit sent to a worker: big enough that pickling is cheap next to cleaning
 # (~1 ms of overhead against ~0.2 s of work at 256 KB), small enough to keep memory flat.
 CHUNK_MAX_LINES = 256
 CHUNK_MAX_BYTES = 256 * 1024
+# The message of a line whose nesting exceeds the recursion limit while it is read or cleaned.
+NESTED_TOO_DEEPLY = "nested too deeply to read (RecursionError)"
+# The message of a record whose cleaned field would not read back exactly: it is kept unchanged.
+NOT_WRITABLE_EXACTLY = "the cleaned field cannot be written back exactly as JSON; record kept unchanged"
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +73,7 @@ def clean_chunk(cleaners: Cleaners, chunk: Chunk) -> list[LineResult]:
     cleaner = cleaners.get(chunk.ignore)
     results: list[LineResult] = []
     for line, raw in chunk.lines:
-        outcome = clean_record(cleaner, raw, line, chunk.options)
+        outcome = clean_record_safely(cleaner, raw, line, chunk.options)
         report = b""
         if chunk.report and outcome.status != "blank":
             report = _report_line(report_record(outcome))
@@ -85,6 +92,32 @@ def clean_chunk(cleaners: Cleaners, chunk: Chunk) -> list[LineResult]:
             )
         )
     return results
+
+
+def clean_record_safely(cleaner: Cleaner, raw: bytes, line: int, options: JsonlOptions) -> RecordOutcome:
+    """:func:`clean_record`, with a line nested too deeply to read (``[[[[…`` thousands deep makes
+    the JSON decoder recurse past Python's limit) reported as malformed and passed on unchanged,
+    instead of ending the whole run."""
+    try:
+        outcome = clean_record(cleaner, raw, line, options)
+    except RecursionError:
+        return RecordOutcome(line, "malformed", raw, message=NESTED_TOO_DEEPLY)
+    if outcome.status == "changed" and not _reads_back(outcome, options.field):
+        return RecordOutcome(line, "skipped", raw, message=NOT_WRITABLE_EXACTLY, record_id=outcome.record_id)
+    return outcome
+
+
+def _reads_back(outcome: RecordOutcome, field: str) -> bool:
+    """True when the rewritten line reads back as the cleaned text, character for character.
+
+    It may not: a ``\\ud83d`` escape (a lone surrogate) next to an undecodable byte (kept as a
+    surrogate escape) serialises as a surrogate pair, which reads back as one emoji."""
+    body, _ = split_ending(outcome.output)
+    try:
+        value = json.loads(body.removeprefix(_BOM).decode("utf-8", errors="surrogateescape")).get(field)
+    except (ValueError, RecursionError):
+        return False
+    return outcome.result is not None and value == outcome.result.text
 
 
 def _report_line(data: dict[str, Any]) -> bytes:
@@ -190,10 +223,11 @@ def process_jsonl_file(cleaner: Cleaner, task: Task) -> FileOutcome:
         return FileOutcome(path, "error", message=f"cannot read: {exc.strerror or exc}")
     with source:
         sink: AtomicFile | None = None
+        stamp = FileStamp.of(os.fstat(source.fileno()))
         try:
             sink = AtomicFile(Path(path)) if task.write else None
             for number, raw in enumerate(source, 1):
-                outcome = clean_record(cleaner, raw, number, options)
+                outcome = clean_record_safely(cleaner, raw, number, options)
                 if outcome.status == "malformed":
                     problems.append((number, outcome.message))
                 elif outcome.status in ("skipped", "no-field"):
@@ -207,6 +241,12 @@ def process_jsonl_file(cleaner: Cleaner, task: Task) -> FileOutcome:
                         diff.append(_record_hunk(number, raw, outcome.output))
                 if sink is not None:
                     sink.handle.write(outcome.output)
+            moved = changed_since(Path(path), stamp) if sink is not None and changed else None
+            if sink is not None and moved is not None:  # edited or deleted meanwhile: never overwrite
+                sink.discard()
+                return FileOutcome(
+                    path, "error", tuple(diagnostics), suppressed, moved, problems=tuple(problems)
+                )
             if sink is not None and changed:
                 sink.commit()
             elif sink is not None:
@@ -218,6 +258,10 @@ def process_jsonl_file(cleaner: Cleaner, task: Task) -> FileOutcome:
             return FileOutcome(
                 path, "error", tuple(diagnostics), suppressed, f"cannot {what}: {exc.strerror or exc}"
             )
+        except BaseException:  # a bug or Ctrl-C: no temporary file is left beside the user's file
+            if sink is not None:
+                sink.discard()
+            raise
     diff_text = ""
     if diff:
         old, new = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
