@@ -62,14 +62,26 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-@lru_cache(maxsize=1)
-def _default_cleaner() -> Cleaner:
+@lru_cache(maxsize=2)
+def _default_cleaner(page_chrome: bool = False) -> Cleaner:
     from cleanpress.engine import Cleaner
 
-    return Cleaner()
+    return Cleaner(page_chrome=page_chrome)
 
 
-def clean(text: str, format: str = "auto", *, source_url: str | None = None) -> CleanResult:
+def clean(
+    text: str,
+    format: str = "auto",
+    *,
+    source_url: str | None = None,
+    output: str = "text",
+    page_chrome: bool = False,
+) -> CleanResult:
     """Clean one document with the default rules. For many documents or custom rules, build a
-    :class:`Cleaner` once and call its ``clean`` method."""
-    return _default_cleaner().clean(text, format, source_url=source_url)
+    :class:`Cleaner` once and call its ``clean`` method.
+
+    An HTML page (``format="html"`` or detected) comes back as its article: ``output`` is
+    ``text``, ``markdown`` or ``html`` (``page``: the whole page, removed elements gone).
+    ``page_chrome=True`` also removes page chrome (menus, legal lines, page head and tail) from
+    full-page text."""
+    return _default_cleaner(page_chrome).clean(text, format, source_url=source_url, output=output)

@@ -73,6 +73,8 @@ class CleanerSpec:
     ignore: tuple[str, ...] = ()
     allow_domains: tuple[str, ...] = ()
     min_confidence: Confidence = "suspect"
+    page_chrome: bool = False
+    """Switch on the page-chrome rules (full-page text: menus, legal lines, page head and tail)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ Built by :mod:`cleanpress.batch` (and by anything else that checks files), forma
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -106,6 +107,8 @@ def exit_code(report: BatchReport) -> int:
 
 
 def diagnostics_of(result: CleanResult, record: int | None = None) -> tuple[Diagnostic, ...]:
+    if result.page is not None:
+        return _page_diagnostics(result, record)
     index = LineIndex(result.original)
     found = [_diagnostic(r, index, True, record) for r in result.removals]
     found += [_diagnostic(r, index, False, record) for r in result.suggestions]
@@ -130,3 +133,49 @@ def _diagnostic(removal: Removal, index: LineIndex, applied: bool, record: int |
         applied=applied,
         record=record,
     )
+
+
+def _page_diagnostics(result: CleanResult, record: int | None) -> tuple[Diagnostic, ...]:
+    """An HTML page: its removed elements at their line in the page (the extractor's content
+    choices are not listed: the page keeps them), and the text removals at the line of the block
+    they are in (column 1: the text was extracted, it has no column in the page)."""
+    found = [
+        Diagnostic(
+            rule=e.rule,
+            name=e.name,
+            reason=f"{e.reason} [{e.path}]",
+            confidence=e.confidence,
+            line=e.line,
+            column=1,
+            end_line=e.line,
+            end_column=1,
+            text=e.excerpt,
+            replacement="",
+            record=record,
+        )
+        for e in result.elements
+        if not e.heuristic
+    ]
+    starts = [start for start, _ in result.block_lines]
+    for removals, applied in ((result.removals, True), (result.suggestions, False)):
+        for r in removals:
+            k = bisect_right(starts, r.start) - 1
+            line = result.block_lines[k][1] if k >= 0 else 0
+            found.append(
+                Diagnostic(
+                    rule=r.rule,
+                    name=r.name,
+                    reason=r.reason,
+                    confidence=r.confidence,
+                    line=line,
+                    column=1,
+                    end_line=line,
+                    end_column=1,
+                    text=r.text,
+                    replacement=r.replacement,
+                    evidence=r.evidence,
+                    applied=applied,
+                    record=record,
+                )
+            )
+    return tuple(sorted(found, key=lambda d: (d.line, d.column, not d.applied)))

@@ -17,7 +17,8 @@ from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.registry import KINDS, detector
 from cleanpress.document import Document
 from cleanpress.errors import UnsupportedFormat
-from cleanpress.formats import read_document, resolve_format
+from cleanpress.formats import Format, read_document, resolve_format
+from cleanpress.htmlmode import HtmlPage
 from cleanpress.keep import apply_suppressions
 from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence, Removal, apply_edits, compose_edits
 from cleanpress.resolve import build_removals
@@ -71,16 +72,29 @@ class Cleaner:
         ignore: Sequence[str] = (),
         allow_domains: Iterable[str] = (),
         min_confidence: Confidence = "suspect",
+        page_chrome: bool = False,
     ) -> None:
         if min_confidence not in CONFIDENCE_LEVELS:
             raise ValueError(f"min_confidence must be one of {', '.join(CONFIDENCE_LEVELS)}")
         available = list(rules) if rules is not None else load_rules(extra_rules)
         self.rules: list[Rule] = select_rules(available, select, ignore)
+        if page_chrome:  # the page-chrome rules are off by default: this switches them all on
+            chosen = {rule.id for rule in self.rules}
+            self.rules += [
+                r
+                for r in available
+                if r.kind == "page-chrome"
+                and r.id not in chosen
+                and not any(r.id.startswith(p.upper()) for p in ignore)
+            ]
         self.allow = DomainSet(d.strip() for d in allow_domains)
         self.min_confidence: Confidence = min_confidence
         # Certain rules are tried (and named) before suspect ones, then in pack order.
         ordered = sorted(self.rules, key=lambda rule: rule.confidence != "certain")
-        compiled = [detector(rule.kind).compile(rule) for rule in ordered]
+        # Page rules (HTML elements) are compiled on the first page: text mode never loads lxml.
+        self._page_rules = [r for r in ordered if KINDS[r.kind].stage == "page"]
+        self._page: HtmlPage | None = None
+        compiled = [detector(rule.kind).compile(rule) for rule in ordered if KINDS[rule.kind].stage != "page"]
         self._judges: list[Compiled] = [c for c in compiled if KINDS[c.rule.kind].stage == "link"]
         stages: dict[str, list[Compiled]] = {}
         for c in compiled:
@@ -96,9 +110,23 @@ class Cleaner:
             if rule.kind == "url-shape":
                 self._trusted.update(rule.domains)
 
-    def clean(self, text: str, format: str = "auto", *, source_url: str | None = None) -> CleanResult:
-        """Clean one document; ``format`` is ``auto``, ``text``, ``markdown`` or ``html``."""
+    def clean(
+        self, text: str, format: str = "auto", *, source_url: str | None = None, output: str = "text"
+    ) -> CleanResult:
+        """Clean one document; ``format`` is ``auto``, ``text``, ``markdown``, ``rst`` or ``html``.
+
+        An HTML page (``format="html"``, or detected: ``<!doctype html>``/``<html>`` at the start)
+        loses the elements the ``html-selector`` rules match, its main content is extracted and
+        rendered as ``output`` (``text``, ``markdown``, ``html``; ``page``: the whole page with the
+        removed elements gone) and the text rules run over that (see :mod:`cleanpress.htmlmode`)."""
         fmt = resolve_format(text, format)
+        if fmt == "html":
+            if self._page is None:
+                self._page = HtmlPage(self._page_rules, self.min_confidence)
+            return self._page.clean(text, output, lambda t, f: self._clean_text(t, f, source_url))
+        return self._clean_text(text, fmt, source_url)
+
+    def _clean_text(self, text: str, fmt: Format, source_url: str | None) -> CleanResult:
         doc = read_document(text, fmt)
         allow = self.allow
         if source_url:
@@ -121,13 +149,13 @@ class Cleaner:
         return result
 
     def clean_or_skip(
-        self, text: str, format: str = "auto", *, source_url: str | None = None
+        self, text: str, format: str = "auto", *, source_url: str | None = None, output: str = "text"
     ) -> CleanResult | str:
         """:meth:`clean`, or, for a format this installation cannot clean, the reason it is skipped.
 
         Only :class:`UnsupportedFormat` becomes a skip: any other error is a bug and propagates."""
         try:
-            return self.clean(text, format, source_url=source_url)
+            return self.clean(text, format, source_url=source_url, output=output)
         except UnsupportedFormat as exc:
             return str(exc)
 

@@ -137,6 +137,40 @@ def compose_edits(original: str, first: Sequence[Removal], second: Sequence[Remo
 
 
 @dataclass(frozen=True, slots=True)
+class ElementRemoval:
+    """One element of an HTML page removed on purpose, with the rule that removed it."""
+
+    rule: str
+    name: str
+    path: str
+    """CSS-like path of the element in the original page (``html > body > div#main > aside``)."""
+    excerpt: str
+    """The start of the element's whitespace-normalised text."""
+    chars: int
+    """Characters of the element's whitespace-normalised text."""
+    reason: str
+    confidence: Confidence = "certain"
+    line: int = 0
+    """The element's line in the page (lxml ``sourceline``; 0 when unknown)."""
+    heuristic: bool = False
+    """A content choice of the extractor (headline, link list), not a rule: it shapes the extracted
+    text, the page itself keeps the element."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "path": self.path,
+            "line": self.line,
+            "excerpt": self.excerpt,
+            "chars": self.chars,
+            "reason": self.reason,
+            "confidence": self.confidence,
+            "heuristic": self.heuristic,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CleanResult:
     """The cleaned text and the exact edit script that produced it from ``original``."""
 
@@ -148,10 +182,20 @@ class CleanResult:
     """Findings below the cleaner's ``min_confidence``: reported, not applied."""
     suppressed: int = 0
     """Findings silenced by inline ``cleanpress: keep`` markers."""
+    elements: tuple[ElementRemoval, ...] = ()
+    """HTML pages: the elements removed before the text rules ran over the extracted text."""
+    page: str | None = field(default=None, repr=False)
+    """HTML pages: the page as given (``original`` is the text extracted from it)."""
+    output: str = "text"
+    """HTML pages: what ``text`` holds: ``text``, ``markdown``, ``html`` (the article) or ``page``."""
+    block_lines: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    """HTML pages: ``(offset in original, line in the page)`` of each extracted block."""
 
     @property
     def changed(self) -> bool:
-        return self.text != self.original
+        if self.page is not None and self.output == "page":
+            return self.text != self.page
+        return self.text != self.original or any(not e.heuristic for e in self.elements)
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -176,4 +220,5 @@ class CleanResult:
             "removals": [r.to_dict(index) for r in self.removals],
             "suggestions": [r.to_dict(index) for r in self.suggestions],
             "suppressed": self.suppressed,
+            **({"elements": [e.to_dict() for e in self.elements]} if self.page is not None else {}),
         }

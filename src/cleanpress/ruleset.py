@@ -33,6 +33,8 @@ _REQUIRED = ("id", "name", "kind", "reason")
 # plugins' (ACME101). The prefix CP belongs to the bundled packs.
 _ID = regex.compile(r"(?P<prefix>[A-Z]{1,8})\d{3}")
 BUILTIN_PREFIX = "CP"
+# The parts of a page that page-chrome rules remove (see cleanpress.text.chrome).
+PAGE_CHROME_PARTS = ("phrase", "menu", "head", "tail", "comments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +195,10 @@ def _parse_rule(
             )
     if KINDS[kind].needs_pattern and not (params.get("pattern") or params.get("patterns")):
         raise fail(f"{rule_id}: kind {kind!r} needs a 'pattern'")
+    if kind == "html-selector":
+        params.update(_html_selector_params(path, raw, header_line, rule_id, params, check=check_patterns))
+    if kind == "page-chrome" and params.get("part") not in PAGE_CHROME_PARTS:
+        raise fail(f"{rule_id}: 'part' must be one of {', '.join(PAGE_CHROME_PARTS)}", "part")
     domains: DomainSource | None = None
     if kind == "url-domain" or (kind == "url-shape" and ("lists" in params or "domains" in params)):
         domains = _domain_source(path, raw, header_line, rule_id, params)
@@ -260,6 +266,38 @@ def _domain_source(
         lists=lists,
         list_format=params.get("list_format", "auto"),
     )
+
+
+def _html_selector_params(
+    path: Path, raw: str, header_line: int, rule_id: str, params: dict[str, Any], *, check: bool
+) -> dict[str, Any]:
+    """An html-selector rule's selectors checked (user packs) and its ``lists`` resolved beside the
+    pack; the lists are read when HTML mode first needs them."""
+    selectors = params.get("selectors", [])
+    if not all(isinstance(s, str) and s.strip() for s in selectors):
+        raise RuleError(
+            f"{path}:{_find_line(raw, 'selectors', header_line)}: {rule_id}: 'selectors' must be "
+            "a list of non-empty strings"
+        )
+    if check:
+        from cssselect import GenericTranslator, SelectorError  # pure Python: no lxml
+
+        for selector in selectors:
+            try:
+                GenericTranslator().css_to_xpath(selector)
+            except SelectorError as exc:
+                line = _find_line(raw, "selectors", header_line)
+                raise RuleError(f"{path}:{line}: {rule_id}: bad selector {selector!r}: {exc}") from None
+    lists: list[str] = []
+    for name in params.get("lists", []):
+        list_path = (path.parent / str(name)).resolve()
+        if not list_path.is_file():
+            line = _find_line(raw, "lists", header_line)
+            raise RuleError(f"{path}:{line}: {rule_id}: no such selector list {name!r}")
+        lists.append(str(list_path))
+    if not selectors and not lists:
+        raise RuleError(f"{path}:{header_line}: {rule_id}: html-selector rule gives no selectors or lists")
+    return {"lists": lists} if lists else {}
 
 
 def _check_regex(pattern: str, flags: int, fail: Any) -> None:

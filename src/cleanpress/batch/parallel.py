@@ -47,6 +47,7 @@ class Cleaners:
                 ignore=(*self.spec.ignore, *key),
                 allow_domains=self.spec.allow_domains,
                 min_confidence=self.spec.min_confidence,
+                page_chrome=self.spec.page_chrome,
             )
             self._compiled[key] = cleaner
         return cleaner

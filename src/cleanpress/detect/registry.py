@@ -5,7 +5,9 @@ A new kind is one module in :mod:`cleanpress.detect` plus one entry here. The mo
 (``stage="link"``: a verdict on one link, tried in rule order until one fires) or
 ``prepare(compiled) -> prepared`` once per cleaner and ``find(doc, prepared, ctx, found) ->
 list[Finding]`` (``stage="document"``: runs over the whole document, after the kinds before it in
-``order``; ``found`` holds what those found).
+``order``; ``found`` holds what those found) or ``prepare(compiled) -> prepared`` alone
+(``stage="page"``: rules over an HTML page's elements, which HTML mode runs before it extracts the
+text; the text engine skips them).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ class Kind:
     params: ParamSpec
     """Parameters a rule of this kind accepts, and their types."""
     module: str
-    stage: Literal["link", "document"]
+    stage: Literal["link", "document", "page"]
     order: int
     """Document kinds run in this order; link kinds are tried in rule order (certain first)."""
     needs_pattern: bool = False
@@ -97,6 +99,20 @@ _KINDS = (
         needs_pattern=True,
     ),
     Kind("invisible-chars", {}, module="invisible_chars", stage="document", order=60),
+    Kind(
+        "page-chrome",
+        {"part": str},
+        module="page_chrome",
+        stage="document",
+        order=70,
+    ),
+    Kind(
+        "html-selector",
+        {"selectors": list, "lists": list, "require_links": bool, "protect": bool},
+        module="html_selector",
+        stage="page",
+        order=0,
+    ),
 )
 KINDS: dict[str, Kind] = {kind.name: kind for kind in _KINDS}
 

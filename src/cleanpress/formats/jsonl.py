@@ -83,8 +83,8 @@ def clean_record(cleaner: Cleaner, raw: bytes, line: int, options: JsonlOptions)
             line, "no-field", raw, message=f"field {options.field!r} {what}", record_id=record_id
         )
     url = record.get(options.url_field) if options.url_field else None
-    result = cleaner.clean_or_skip(
-        value, options.format, source_url=url if isinstance(url, str) and url else None
+    result = cleaner.clean_or_skip(  # an HTML page stays HTML, its removed elements gone
+        value, options.format, source_url=url if isinstance(url, str) and url else None, output="page"
     )
     if isinstance(result, str):
         return RecordOutcome(line, "skipped", raw, message=result, record_id=record_id)
