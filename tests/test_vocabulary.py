@@ -354,6 +354,7 @@ def test_the_vocabulary_is_not_a_rule_pack() -> None:
     assert sorted(p.name for p in folder.glob("*.toml")) == [
         "ad-urls.toml",
         "calls-to-action.toml",
+        "page-chrome.toml",
         "promotion.toml",
     ]
     assert all(p.parent == builtin_rules_dir() for p in pack_paths([builtin_rules_dir()]))

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -22,9 +23,10 @@ from cleanpress.formats import FORMATS, jsonl, writers
 from cleanpress.model import CONFIDENCE_LEVELS, Confidence
 
 if TYPE_CHECKING:
-    from cleanpress.batch import corpus, parallel
+    from cleanpress.batch import corpus, parallel, shards
     from cleanpress.config import Settings
     from cleanpress.diagnostics import Mode
+    from cleanpress.encoding import Decoded
     from cleanpress.ruleset import Rule
 
 # The engine, the rule packs and the batch machinery are imported by the commands that use them,
@@ -160,15 +162,31 @@ def wants_progress(quiet: bool, items: int) -> bool:
 
 def read_input(path: str) -> str:
     """Read a file or stdin as UTF-8, keeping invalid bytes (surrogateescape) so they round-trip."""
+    return read_bytes(path).decode("utf-8", errors="surrogateescape")
+
+
+def read_document_input(path: str, *, force_text: bool) -> Decoded:
+    """A file or stdin as text in its own encoding (UTF-8, or UTF-16/32 with a BOM); binary input
+    (NUL bytes) is a one-line error unless ``force_text``."""
+    from cleanpress.encoding import BinaryInput, decode
+
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return decode(read_bytes(path), force_text=force_text)
+    except BinaryInput as exc:
+        name = "<stdin>" if path == "-" else path
+        raise UsageError(f"{name}: {exc}; not cleaned (--force-text cleans it as UTF-8 text)") from None
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's or stdin's bytes; a missing or unreadable file is a one-line usage error."""
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise UsageError(f"{path}: is a directory (use 'cleanpress check' or 'cleanpress fix')") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
-    return data.decode("utf-8", errors="surrogateescape")
 
 
 def encode(text: str) -> bytes:
@@ -203,7 +221,7 @@ def cli() -> None:
 
 
 @cli.command("clean")
-@click.argument("file", default="-", metavar="[FILE|-]")
+@click.argument("files", nargs=-1, metavar="[FILE|-]...")
 @click.option("-o", "--output", metavar="PATH", help="Write the cleaned text here instead of stdout.")
 @click.option(
     "--report", metavar="PATH|-", help="Write the JSON report here ('-': stderr, or stdout with -o)."
@@ -229,10 +247,33 @@ def cli() -> None:
 @click.option(
     "--url-field", metavar="NAME", help="JSONL: the record's own address; its domain is never removed."
 )
+@click.option("--force-text", is_flag=True, help="Clean input with NUL bytes as UTF-8 text, not refuse it.")
+@click.option(
+    "--render",
+    type=click.Choice(["text", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="HTML input: write the article as text, Markdown or clean HTML.",
+)
+@click.option(
+    "--page-chrome", is_flag=True, help="Also remove page chrome (menus, legal lines) from full-page text."
+)
+@click.option(
+    "--output-dir",
+    metavar="DIR",
+    help="JSONL shards: write each cleaned shard to DIR under its name (--report-jsonl: a folder).",
+)
+@click.option(
+    "--dask",
+    "dask_target",
+    metavar="ADDRESS|local[:N]",
+    help="Shards: run on Dask, a scheduler ADDRESS or a LocalCluster of N worker processes.",
+)
+@click.option("--review-html", metavar="PATH", help="Shards: write an HTML page of cleaned samples.")
 @batch_options
 @rule_options
 def clean_command(
-    file: str,
+    files: tuple[str, ...],
     output: str | None,
     report: str | None,
     fmt: str,
@@ -242,6 +283,12 @@ def clean_command(
     on_malformed: str,
     id_field: str,
     url_field: str | None,
+    force_text: bool,
+    render: str,
+    page_chrome: bool,
+    output_dir: str | None,
+    dask_target: str | None,
+    review_html: str | None,
     jobs: int,
     quiet: bool,
     field: str | None,
@@ -257,7 +304,8 @@ def clean_command(
 
     A JSONL corpus (FILE ending in .jsonl, or --jsonl/--field) is cleaned record by record:
     one field cleaned, every other field and the record order kept, streaming in constant
-    memory, -j N worker processes, output identical whatever N is."""
+    memory, -j N worker processes, output identical whatever N is. Several JSONL shards go to
+    --output-dir, one output shard each, on -j N processes or a Dask cluster (--dask)."""
     settings = load_settings(
         config_path,
         isolated,
@@ -267,6 +315,16 @@ def clean_command(
         allow_domain=allow_domain,
         min_confidence=min_confidence,
     )
+    if page_chrome:
+        settings = replace(settings, cleaner=replace(settings.cleaner, page_chrome=True))
+    if output_dir or dask_target or review_html or len(files) > 1:
+        if output or report:
+            raise UsageError("several shards are written with --output-dir, not -o or --report")
+        options = jsonl.JsonlOptions(field or "text", fmt, id_field or None, url_field or None)
+        shard_run = ShardRun(output_dir, report_jsonl, dask_target, review_html, on_malformed, jobs, quiet)
+        _clean_shards(files, shard_run, settings, options)
+        return
+    file = files[0] if files else "-"
     ignores = settings.ignores_for(file) if file != "-" else ()
     if as_jsonl or field is not None or Path(file).suffix.lower() == ".jsonl":
         if report:
@@ -277,15 +335,15 @@ def clean_command(
     if report_jsonl:
         raise UsageError("--report-jsonl is for JSONL input (a .jsonl file, or --jsonl/--field)")
     cleaner = cleaners_for(settings).get(ignores)
-    text = read_input(file)
+    decoded = read_document_input(file, force_text=force_text)
     try:
-        result = cleaner.clean(text, fmt, source_url=source_url)
+        result = cleaner.clean(decoded.text, fmt, source_url=source_url, output=render)
     except ValueError as exc:
         raise UsageError(f"{file}: {exc}") from None
     if output:
-        _atomic_write(Path(output), encode(result.text))
+        _atomic_write(Path(output), decoded.encode(result.text))  # the input's encoding and BOM
     else:
-        sys.stdout.buffer.write(encode(result.text))
+        sys.stdout.buffer.write(decoded.encode(result.text))
         sys.stdout.buffer.flush()
     if report:
         data = result.to_dict()
@@ -345,6 +403,104 @@ def _clean_jsonl(
         raise UsageError(f"{exc.filename or name}: {exc.strerror or exc}") from None
     if not quiet:
         click.echo(f"cleanpress: {name}: {_jsonl_summary(stats, options.field)}", err=True)
+    if stats.status.get("malformed"):  # reported line by line above; an input error, as documented
+        raise click.exceptions.Exit(EXIT_ERROR)
+
+
+@dataclass(frozen=True, slots=True)
+class ShardRun:
+    """The options of a multi-shard ``clean`` run."""
+
+    output_dir: str | None
+    report_dir: str | None
+    dask_target: str | None
+    review_html: str | None
+    on_malformed: str
+    jobs: int
+    quiet: bool
+
+
+def _clean_shards(
+    files: Sequence[str], run: ShardRun, settings: Settings, options: jsonl.JsonlOptions
+) -> None:
+    """Several shards into ``--output-dir``: one output shard each, a summary, exit 2 if any failed."""
+    from cleanpress.batch import parallel, shards
+    from cleanpress.corpus_summary import CorpusSummary
+    from cleanpress.formats import review
+
+    if not run.output_dir:
+        raise UsageError("several shards, --dask and --review-html need --output-dir DIR")
+    if not files or "-" in files:
+        raise UsageError("--output-dir cleans shard files; stdin is cleaned with -o or to stdout")
+    for folder in (run.output_dir, run.report_dir):
+        if folder and folder != "-":
+            Path(folder).mkdir(parents=True, exist_ok=True)
+    if run.report_dir == "-":
+        raise UsageError("with --output-dir, --report-jsonl names a folder for NAME.report.jsonl files")
+    samples = review.DEFAULT_SAMPLES if run.review_html else 0
+
+    def make_job(source: str, output: str, report: str | None) -> shards.ShardJob:
+        ignores = settings.ignores_for(source)
+        return shards.ShardJob(
+            source, output, report, settings.cleaner, options, ignores, run.on_malformed, samples
+        )
+
+    try:
+        jobs = shards.plan_shards(files, run.output_dir, run.report_dir, make_job)
+    except shards.ShardError as exc:
+        raise UsageError(str(exc)) from None
+    total = sum(os.path.getsize(f) for f in files if os.path.isfile(f))
+    with progress(total, "Cleaning", wants_progress(run.quiet, 2) and total > 0) as update:
+
+        def done(result: shards.ShardResult) -> None:
+            update(result.size)
+
+        if run.dask_target:
+            results = _run_on_dask(jobs, run, done)
+        else:
+            workers = parallel.resolve_jobs(run.jobs, total, len(jobs))
+            results = shards.run_shards(jobs, settings.cleaner, workers=workers, on_done=done)
+    summary = CorpusSummary()
+    failed = 0
+    for result in results:
+        if not result.error:  # a failed shard wrote nothing: its partial counts would mislead
+            summary.merge(result.summary)
+        for warning in result.warnings:
+            click.echo(f"cleanpress: warning: {warning}", err=True)
+        if result.more_warnings:
+            more = f"{result.source}: {result.more_warnings} more malformed lines"
+            click.echo(f"cleanpress: warning: {more}", err=True)
+        if result.error:
+            failed += 1
+            click.echo(f"cleanpress: error: {result.error}", err=True)
+    if run.review_html:
+        page = review.render_review([s for r in results for s in r.samples][:samples])
+        _atomic_write(Path(run.review_html), encode(page))
+    if not run.quiet:
+        ok = len(results) - failed
+        head = f"cleanpress: {ok} of {len(results)} shards written to {run.output_dir}"
+        click.echo("\n".join([head, *summary.render()]), err=True)
+    malformed = sum(r.summary.status["malformed"] for r in results)
+    if failed or malformed:  # a malformed line is an input error, as for one file (outputs are written)
+        raise click.exceptions.Exit(EXIT_ERROR)
+
+
+def _run_on_dask(
+    jobs: Sequence[shards.ShardJob], run: ShardRun, done: Callable[[shards.ShardResult], None]
+) -> list[shards.ShardResult]:
+    from cleanpress import dask as cp_dask
+    from cleanpress.batch import shards
+
+    try:
+        target = cp_dask.parse_target(run.dask_target or "")
+        with cp_dask.connect(target) as client:
+            if not run.quiet:
+                click.echo(f"cleanpress: Dask dashboard: {client.dashboard_link}", err=True)
+            return shards.run_shards_dask(jobs, client, on_done=done)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # no scheduler at that address, or it went away
+        raise UsageError(f"--dask {run.dask_target}: {exc}") from None
 
 
 def _jsonl_summary(stats: corpus.JsonlStats, field: str) -> str:
@@ -615,7 +771,8 @@ def rules_test(paths: Sequence[str], no_builtin: bool) -> None:
     failures = 0
     missing = 0
     for rule in rules:
-        if not rule.examples_remove or not rule.examples_keep:
+        protects = bool(rule.params.get("protect"))  # a protecting html-selector rule removes nothing
+        if not (rule.examples_remove or protects) or not rule.examples_keep:
             missing += 1
             click.echo(f"{rule.source}: {rule.id} needs at least one remove and one keep example")
         for failure in check_examples(rule, rules):
