@@ -350,6 +350,16 @@ def clean_command(
         data["input"]["path"] = None if file == "-" else file
         stream = sys.stdout.buffer if output else sys.stderr.buffer
         write_json(data, report, default_stream=stream)
+    _exit_on_rule_errors(cleaner.rule_errors)
+
+
+def _exit_on_rule_errors(errors: Sequence[str]) -> None:
+    """A rule switched off during the run (a user pattern over its time budget): the output is
+    written without it, each is reported, and the command exits 2."""
+    for message in errors:
+        click.echo(f"cleanpress: error: {message}", err=True)
+    if errors:
+        raise click.exceptions.Exit(EXIT_ERROR)
 
 
 def _clean_jsonl(

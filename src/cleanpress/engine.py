@@ -14,6 +14,7 @@ from typing import Any
 
 from cleanpress.detect import linkstage
 from cleanpress.detect.base import Compiled, Context, Finding
+from cleanpress.detect.budget import PatternTimeout
 from cleanpress.detect.registry import KINDS, detector
 from cleanpress.document import Document
 from cleanpress.errors import UnsupportedFormat
@@ -89,6 +90,12 @@ class Cleaner:
             ]
         self.allow = DomainSet(d.strip() for d in allow_domains)
         self.min_confidence: Confidence = min_confidence
+        self.rule_errors: list[str] = []
+        """Rules switched off during the run (a user pattern that overran its time budget), as
+        ``path:line: ID: message``; a command reports them and exits 2."""
+        self._compile()
+
+    def _compile(self) -> None:
         # Certain rules are tried (and named) before suspect ones, then in pack order.
         ordered = sorted(self.rules, key=lambda rule: rule.confidence != "certain")
         # Page rules (HTML elements) are compiled on the first page: text mode never loads lxml.
@@ -173,10 +180,20 @@ class Cleaner:
             else []
         )
         ctx = Context(doc, links, allow, self._trusted)
-        findings = linkstage.find(doc, self._judges, ctx)
-        for kind, prepared in self._stages:
-            findings.extend(detector(kind).find(doc, prepared, ctx, findings))
-        return findings
+        while True:
+            try:
+                findings = linkstage.find(doc, self._judges, ctx)
+                for kind, prepared in self._stages:
+                    findings.extend(detector(kind).find(doc, prepared, ctx, findings))
+                return findings
+            except PatternTimeout as exc:
+                # A user pattern ran away: report it, switch the rule off, find again without it.
+                self.rule_errors.append(str(exc))
+                self._switch_off(exc.rule)
+
+    def _switch_off(self, rule: Rule) -> None:
+        self.rules = [r for r in self.rules if r.id != rule.id]
+        self._compile()
 
     def _resolve(self, doc: Document, findings: list[Finding]) -> CleanResult:
         findings, suppressed = apply_suppressions(doc, findings)

@@ -53,6 +53,8 @@ class Rule:
     examples_keep: tuple[str, ...] = ()
     source: str = ""
     """``path:line`` of the rule's ``[[rule]]`` header."""
+    bundled: bool = False
+    """From the packs shipped with cleanpress (their patterns are trusted: no time budget)."""
     domain_source: DomainSource | None = field(default=None, repr=False, compare=False)
     """For ``url-domain`` (and ``url-shape``'s trusted hosts): where the domains come from."""
 
@@ -216,6 +218,7 @@ def _parse_rule(
         examples_remove=tuple(examples.get("remove", [])),
         examples_keep=tuple(examples.get("keep", [])),
         source=f"{path}:{header_line}",
+        bundled=not check_patterns,
         domain_source=domains,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from cleanpress.batch.atomic import atomic_write, changed_since, read_with_stamp
@@ -28,12 +29,18 @@ FILES_PER_CHUNK = 16
 
 
 def run_task(cleaners: Cleaners, task: Task) -> FileOutcome:
-    """Clean one file; write it back (``task.write``) only when its bytes change."""
+    """Clean one file; write it back (``task.write``) only when its bytes change. A rule switched
+    off while cleaning it (a user pattern over its time budget) is a problem of this file (exit 2)."""
     path = task.target.path
     try:
+        cleaner = cleaners.get(task.target.ignore)
+        seen = len(cleaner.rule_errors)
         if task.target.format == "jsonl":
-            return process_jsonl_file(cleaners.get(task.target.ignore), task)
-        return _process_document(cleaners.get(task.target.ignore), task)
+            outcome = process_jsonl_file(cleaner, task)
+        else:
+            outcome = _process_document(cleaner, task)
+        switched_off = tuple((1, message) for message in cleaner.rule_errors[seen:])
+        return replace(outcome, problems=outcome.problems + switched_off) if switched_off else outcome
     except Exception as exc:  # one bad file must not stop the batch: report it, go on
         if os.environ.get("CLEANPRESS_DEBUG"):
             raise

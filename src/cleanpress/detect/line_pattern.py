@@ -22,6 +22,7 @@ from typing import Any
 import ahocorasick
 import regex
 
+from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import removed_lines
 from cleanpress.detect.literals import literals_of
@@ -44,10 +45,14 @@ class Pattern:
     literals: frozenset[str] | None
     _compiled: Any = field(default=None, repr=False)
 
-    def fullmatch(self, line: str) -> bool:
+    def compiled(self) -> Any:
         if self._compiled is None:
             self._compiled = regex.compile(self.source, self.flags)
-        return self._compiled.fullmatch(line) is not None
+        return self._compiled
+
+    def fullmatch(self, line: str, rule: Rule) -> bool:
+        """Whether the whole line matches (a user rule's pattern within its time budget)."""
+        return budget.run(rule, self.compiled().fullmatch, line) is not None
 
 
 def compile(rule: Rule) -> Compiled:
@@ -154,6 +159,6 @@ def _first_match(prepared: Prepared, mask: int, stripped: str) -> Rule | None:
         rule = prepared.rules[index].rule
         if len(stripped) > rule.params.get("max_chars", DEFAULT_MAX_CHARS):
             continue
-        if pattern.fullmatch(stripped):
+        if pattern.fullmatch(stripped, rule):
             return rule
     return None

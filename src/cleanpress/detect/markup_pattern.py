@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.literals import literals_of
 from cleanpress.document import Document
@@ -40,7 +41,7 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
                 folded = doc.text.casefold()
             if not any(literal in folded for literal in matcher.literals):
                 continue
-        for m in matcher.pattern.finditer(doc.text):
+        for m in budget.scan(compiled.rule, matcher.pattern, doc.text):
             if m.end() > m.start() and not doc.is_protected(m.start(), m.end()):
                 findings.append(Finding(compiled.rule, m.start(), m.end()))
     return findings

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled
 from cleanpress.detect.linkstage import LinkFacts, Verdict
 from cleanpress.detect.literals import literals_of
@@ -39,7 +40,7 @@ def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Ve
         folded = hit.url.casefold()
         if not any(literal in folded for literal in matcher.literals):
             return None
-    m = matcher.pattern.search(hit.url)
+    m = budget.run(compiled.rule, matcher.pattern.search, hit.url)
     if m is None:
         return None
     evidence = [f"pattern:{m.group(0)[:60]}"]
