@@ -8,9 +8,12 @@ as it will stand once the spam is gone, so that cleaning twice removes nothing m
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import regex
 
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, link_place, reference_list_lines
@@ -43,6 +46,8 @@ class LinkFacts:
     reference_lines: set[int]
     """Lines under a 'Further reading' / 'Sources' heading."""
     trusted: DomainSet
+    list_lines: frozenset[int] = frozenset()
+    """Lines whose link is an item of a list of links (a product list, a parts list): content."""
 
 
 def find(doc: Document, judges: Sequence[Compiled], ctx: Context) -> list[Finding]:
@@ -50,13 +55,17 @@ def find(doc: Document, judges: Sequence[Compiled], ctx: Context) -> list[Findin
     links = ctx.links
     if not links or not judges:
         return []
-    domains = Counter(registrable_domain(link.hit.host) for link in links)
+    # A URL is counted where it is written: a Markdown reference definition and the links that use
+    # it are one URL, not a URL repeated (which is evidence of injection).
+    written = _written_urls(links)
+    domains = Counter(registrable_domain(hit.host) for hit in written)
     facts = LinkFacts(
-        counts=Counter(link.hit.url for link in links),
+        counts=Counter(hit.url for hit in written),
         domains=domains,
         domain_set=frozenset(domains),
         reference_lines=reference_list_lines(doc),
         trusted=ctx.trusted,
+        list_lines=_link_list_lines(doc, links),
     )
     allow = ctx.allow
     judged = [link for link in links if not (allow and allow.match(link.hit.host))]
@@ -107,10 +116,55 @@ def judge(doc: Document, link: Link, judges: Sequence[Compiled], facts: LinkFact
     for compiled in judges:
         if compiled.rule.params.get("standalone_only", False):
             if alone is None:
-                alone = alone_on_line(doc, link)
+                alone = alone_on_line(doc, link) and doc.line_at(link.start).index not in facts.list_lines
             if not alone:
                 continue
         verdict: Verdict | None = detector(compiled.rule.kind).judge(compiled, doc, link, facts)
         if verdict is not None:
             return verdict
     return None
+
+
+# A list of links is content (a product list, a parts list, a list of talks) when it has at least
+# this many items; an injection adds one link, or the same link a few times, between paragraphs.
+MIN_LINK_LIST_ITEMS = 3
+_LIST_MARKER = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S")
+
+
+def _link_list_lines(doc: Document, links: Sequence[Link]) -> frozenset[int]:
+    """Lines of links that are items of a list: the link's line is a list item, or the link stands
+    under one ("1) Lego Star Wars 75188" / "http://amzn.to/…"), with at least
+    :data:`MIN_LINK_LIST_ITEMS` such items holding different URLs."""
+    items: dict[int, str] = {}
+    for link in links:
+        line = doc.line_at(link.start)
+        if line.index in items:
+            continue
+        if _LIST_MARKER.match(doc.content(line)) or _under_list_item(doc, line.index):
+            items[line.index] = link.hit.url
+    if len(set(items.values())) < MIN_LINK_LIST_ITEMS:
+        return frozenset()
+    return frozenset(items)
+
+
+def _under_list_item(doc: Document, index: int) -> bool:
+    """The nearest non-blank line above is a list item that holds no link of its own."""
+    for above in range(index - 1, max(-1, index - 3), -1):
+        content = doc.content(doc.lines[above])
+        if content.strip():
+            return bool(_LIST_MARKER.match(content)) and "://" not in content
+    return False
+
+
+def _written_urls(links: Sequence[Link]) -> list[UrlHit]:
+    """Each URL as written once: a reference definition and its uses are one URL, and so are a
+    link and the same address shown as its text (``[https://a.org/x](https://a.org/x)``)."""
+    hits = {link.hit.start: link.hit for link in links}
+    starts = sorted(hits)
+    for link in links:
+        if link.kind not in ("markdown", "image", "html"):
+            continue
+        for start in starts[bisect_left(starts, link.start) : bisect_left(starts, link.end)]:
+            if start != link.hit.start and start in hits and hits[start].url == link.hit.url:
+                del hits[start]
+    return list(hits.values())

@@ -79,7 +79,8 @@ def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Ve
     others = evidence.OtherDomains(facts.domain_set, domain)
     place = link_place(doc, link)
     ctx = evidence.UrlContext(
-        alone_on_line=place.alone,
+        # A Markdown reference definition stands alone by syntax: its links are where it is used.
+        alone_on_line=place.alone and link.kind != "definition",
         link_sentence=place.link_sentence,
         link_text=f"{place.lead_in} {link.anchor}" if place.link_sentence else link.anchor,
         lead_in=place.lead_in if place.link_sentence else "",

@@ -42,6 +42,8 @@ def invisible_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     flags = [(m.start(), m.end()) for m in _TAGS.finditer(text)] if "\U0001f3f4" in text else []
     for m in _CANDIDATES.finditer(text):
+        if _outside_tokens(text, m.start(), m.end()):
+            continue
         for i in range(m.start(), m.end()):
             if not _keep(text, i, flags):
                 if spans and spans[-1][1] == i:
@@ -49,6 +51,22 @@ def invisible_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     spans.append((i, i + 1))
     return spans
+
+
+# Invisible characters that hide nothing when they stand outside a word: a zero-width space on an
+# otherwise empty line, word joiners after a sentence. Bidi controls and tag characters are not
+# among them: they change how the text around them reads wherever they stand.
+_SPACE_LIKE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _outside_tokens(text: str, start: int, end: int) -> bool:
+    """The run of invisible characters ``text[start:end]`` touches whitespace or a line boundary,
+    so it splits no word or URL, and is made only of zero-width spaces, joiners and word joiners."""
+    if not set(text[start:end]) <= _SPACE_LIKE:
+        return False
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return before.isspace() or after.isspace()
 
 
 def _keep(text: str, i: int, flags: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,56 @@
+"""Links as real documents write them: reference definitions, link lists, invisible characters that
+hide nothing. Each of these was removed from real posts before (real-clean-dev)."""
+
+from __future__ import annotations
+
+import cleanpress
+
+PLAYGROUND = "https://play.rust-lang.org/?version=stable&mode=debug&edition=2021&gist=0cf8e21335b38011b4911e1"
+
+
+def test_a_reference_definition_and_its_use_are_one_url_not_a_repeated_one() -> None:
+    text = (
+        "The event is run by the organisers of [RustCon Asia][rustcon-asia], and tickets go fast.\n\n"
+        "More about the talks follows below.\n\n"
+        "[rustcon-asia]: https://rustcon.asia/\n"
+    )
+    assert cleanpress.clean(text, "markdown").removals == ()
+
+
+def test_a_link_shown_with_its_own_address_is_one_url() -> None:
+    url = "https://blog.rust-lang.org/2025/04/04/c-abi-changes-for-wasm32-unknown-unknown"
+    text = f"It was announced in March.\n\nFor more information: [{url}]({url})\n\nThe end.\n"
+    assert cleanpress.clean(text, "markdown").removals == ()
+
+
+def test_playground_links_are_kept() -> None:
+    text = f"The compiler rejects it ([playground]({PLAYGROUND})).\n\n[Playground]({PLAYGROUND}2)\n"
+    assert cleanpress.clean(text, "markdown").removals == ()
+
+
+def test_the_links_of_a_product_list_are_content() -> None:
+    items = [
+        ("Lego Star Wars 75188", "2iJFhRj"),
+        ("Polistil 960574 Pista Elettrica", "2hZfWFJ"),
+        ("Blade Runner The Final Cut", "2hWEIX7"),
+        ("Ghostbusters Collection 1-2", "2B4BNPS"),
+    ]
+    listing = "".join(f"{n}) {name}\nhttp://amzn.to/{code}\n" for n, (name, code) in enumerate(items, 1))
+    text = f"Ecco le offerte da non lasciarsi sfuggire:\n\n{listing}\nBuono shopping a tutti.\n"
+    assert cleanpress.clean(text).removals == ()
+
+
+def test_a_lone_affiliate_short_link_between_paragraphs_still_goes() -> None:
+    text = "The talks ended early on Monday.\nhttp://amzn.to/2iJFhRj\nBoth sides will meet again.\n"
+    result = cleanpress.clean(text)
+    assert result.text == "The talks ended early on Monday.\nBoth sides will meet again.\n"
+
+
+def test_zero_width_characters_outside_words_hide_nothing_and_stay() -> None:
+    text = "First paragraph.\n\u200b\nSecond paragraph, with a joiner at its end.\u2060\u2060\n"
+    assert cleanpress.clean(text).removals == ()
+
+
+def test_zero_width_characters_inside_a_url_still_go() -> None:
+    text = "Officials met.\nhttps://www.cpmrevenue\u200bgate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041e\nEnd.\n"
+    assert cleanpress.clean(text).text == "Officials met.\nEnd.\n"
