@@ -60,13 +60,14 @@ _SPACE_LIKE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
 def _outside_tokens(text: str, start: int, end: int) -> bool:
-    """The run of invisible characters ``text[start:end]`` touches whitespace or a line boundary,
-    so it splits no word or URL, and is made only of zero-width spaces, joiners and word joiners."""
+    """The run of invisible characters ``text[start:end]`` stands on an otherwise blank line or at
+    the end of a line, so it splits no word or URL, and is made only of zero-width spaces, joiners
+    and word joiners."""
     if not set(text[start:end]) <= _SPACE_LIKE:
         return False
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    return before.isspace() or after.isspace()
+    return after in "\r\n" or (before.isspace() and after.isspace())
 
 
 def _keep(text: str, i: int, flags: list[tuple[int, int]]) -> bool:
