@@ -54,3 +54,16 @@ def test_zero_width_characters_outside_words_hide_nothing_and_stay() -> None:
 def test_zero_width_characters_inside_a_url_still_go() -> None:
     text = "Officials met.\nhttps://www.cpmrevenue\u200bgate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041e\nEnd.\n"
     assert cleanpress.clean(text).text == "Officials met.\nEnd.\n"
+
+
+def test_a_shortened_reference_definition_is_the_target_of_prose_and_stays() -> None:
+    text = (
+        "Compile times dropped again, as the [graph] and the [statistics] show.\n\n"
+        "[graph]: https://goo.gl/6T69T2\n[statistics]: https://goo.gl/CLIAhi\n"
+    )
+    assert cleanpress.clean(text, "markdown").removals == ()
+
+
+def test_a_link_sentence_is_not_a_read_more_teaser() -> None:
+    text = "More on that in the [GitHub issue](https://github.com/rust-lang/infra-team/issues/64).\n"
+    assert cleanpress.clean(text, "markdown").removals == ()

@@ -116,7 +116,7 @@ def judge(doc: Document, link: Link, judges: Sequence[Compiled], facts: LinkFact
     for compiled in judges:
         if compiled.rule.params.get("standalone_only", False):
             if alone is None:
-                alone = alone_on_line(doc, link) and doc.line_at(link.start).index not in facts.list_lines
+                alone = _standalone(doc, link, facts)
             if not alone:
                 continue
         verdict: Verdict | None = detector(compiled.rule.kind).judge(compiled, doc, link, facts)
@@ -168,3 +168,13 @@ def _written_urls(links: Sequence[Link]) -> list[UrlHit]:
             if start != link.hit.start and start in hits and hits[start].url == link.hit.url:
                 del hits[start]
     return list(hits.values())
+
+
+def _standalone(doc: Document, link: Link, facts: LinkFacts) -> bool:
+    """Alone on its line as an injection stands: not a Markdown reference definition (its link is
+    where it is used) and not an item of a list of links."""
+    return (
+        link.kind != "definition"
+        and alone_on_line(doc, link)
+        and doc.line_at(link.start).index not in facts.list_lines
+    )
