@@ -23,6 +23,8 @@ from functools import cache
 from itertools import product
 from pathlib import Path
 
+from cleanpress.text.lazy import LazyPattern, lazy
+
 # Sets of alternative strings larger than this are given up (treated as "anything").
 MAX_ALTERNATIVES = 256
 # Fixed repetitions ({3}) are expanded up to this count.
@@ -392,6 +394,22 @@ def literals_of(pattern: str) -> frozenset[str] | None:
         found = table[key]
         return None if found is None else frozenset(found)
     return required_literals(pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class Prefiltered:
+    """A pattern (compiled on first use) and the literals one of which every match contains."""
+
+    pattern: LazyPattern
+    literals: frozenset[str] | None
+
+    @classmethod
+    def of(cls, source: str, flags: int) -> Prefiltered:
+        return cls(lazy(source, flags), literals_of(source))
+
+    def may_match(self, folded: str) -> bool:
+        """Whether a match can be in the case-folded text (False: surely none)."""
+        return self.literals is None or any(literal in folded for literal in self.literals)
 
 
 def write_table(patterns: list[str], path: Path) -> int:

@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import regex
 
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
-from cleanpress.detect.literals import literals_of
+from cleanpress.detect.literals import Prefiltered
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
-from cleanpress.text.lazy import LazyPattern, lazy
-
-
-@dataclass(frozen=True, slots=True)
-class MarkupPattern:
-    pattern: LazyPattern
-    literals: frozenset[str] | None
-    """One of these is in every match (case-folded): a document without any is not searched."""
 
 
 def compile(rule: Rule) -> Compiled:
-    source = rule.params["pattern"]
-    return Compiled(rule, MarkupPattern(lazy(source, regex.I), literals_of(source)))
+    # A document holding none of the pattern's literals is not searched.
+    return Compiled(rule, Prefiltered.of(rule.params["pattern"], regex.I))
 
 
 def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
@@ -35,11 +26,10 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
     findings: list[Finding] = []
     folded: str | None = None
     for compiled in rules:
-        matcher: MarkupPattern = compiled.matcher
+        matcher: Prefiltered = compiled.matcher
         if matcher.literals is not None:
-            if folded is None:
-                folded = doc.text.casefold()
-            if not any(literal in folded for literal in matcher.literals):
+            folded = doc.text.casefold() if folded is None else folded
+            if not matcher.may_match(folded):
                 continue
         for m in budget.scan(compiled.rule, matcher.pattern, doc.text):
             if m.end() > m.start() and not doc.is_protected(m.start(), m.end()):

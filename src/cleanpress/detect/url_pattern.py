@@ -6,40 +6,28 @@ can be unwrapped instead of removed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled
 from cleanpress.detect.linkstage import LinkFacts, Verdict
-from cleanpress.detect.literals import literals_of
+from cleanpress.detect.literals import Prefiltered
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
-from cleanpress.text.lazy import LazyPattern, lazy
 from cleanpress.text.links import Link
 from cleanpress.text.urls import UrlHit, parse_url, unquote_repeatedly
 
 
-@dataclass(frozen=True, slots=True)
-class UrlPattern:
-    pattern: LazyPattern
-    literals: frozenset[str] | None
-    """One of these is in every URL the pattern matches (case-folded): a quick test first."""
-
-
 def compile(rule: Rule) -> Compiled:
-    source = rule.params["pattern"]
-    return Compiled(rule, UrlPattern(lazy(source, regex.I), literals_of(source)))
+    # A URL holding none of the pattern's literals is not searched.
+    return Compiled(rule, Prefiltered.of(rule.params["pattern"], regex.I))
 
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
     hit = link.hit
-    matcher: UrlPattern = compiled.matcher
-    if matcher.literals is not None:
-        folded = hit.url.casefold()
-        if not any(literal in folded for literal in matcher.literals):
-            return None
+    matcher: Prefiltered = compiled.matcher
+    if not matcher.may_match(hit.url.casefold()):
+        return None
     m = budget.run(compiled.rule, matcher.pattern.search, hit.url)
     if m is None:
         return None
