@@ -22,6 +22,7 @@ from cleanpress.formats import Format, read_document, resolve_format
 from cleanpress.htmlmode import HtmlPage
 from cleanpress.keep import apply_suppressions
 from cleanpress.model import CONFIDENCE_LEVELS, CleanResult, Confidence, Removal, apply_edits, compose_edits
+from cleanpress.offsets import DisjointSpans
 from cleanpress.resolve import build_removals
 from cleanpress.ruleset import Rule, load_rules
 from cleanpress.text.domains import DomainSet
@@ -202,10 +203,8 @@ class Cleaner:
         removals = build_removals(doc, applied)
         suggestions: tuple[Removal, ...] = ()
         if held:
-            taken = [(r.start, r.end) for r in removals]
-            suggestions = tuple(
-                r for r in build_removals(doc, held) if not any(s < r.end and r.start < e for s, e in taken)
-            )
+            taken = DisjointSpans((r.start, r.end) for r in removals)
+            suggestions = tuple(r for r in build_removals(doc, held) if not taken.overlaps(r.start, r.end))
         text = apply_edits(doc.text, removals)
         return CleanResult(
             text=text,

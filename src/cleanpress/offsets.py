@@ -8,7 +8,7 @@ by one binary search, and memory grows with the number of edits, not with the te
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 
@@ -61,3 +61,20 @@ class OffsetMap:
         if not derived_start <= probe < derived_start + length:
             return None
         return original_start + (probe - derived_start) + (1 if end else 0)
+
+
+class DisjointSpans:
+    """Sorted, non-overlapping spans, asked whether a span overlaps one of them (binary search)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._ends = [end for _, end in ordered]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span: only the last span starting before ``end`` can,
+        since spans are disjoint and so their ends are in order too."""
+        i = bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start

@@ -15,6 +15,7 @@ from itertools import pairwise
 from cleanpress.detect.base import Finding
 from cleanpress.document import Document
 from cleanpress.model import Removal
+from cleanpress.offsets import DisjointSpans
 from cleanpress.text.lines import (
     ENDS_SENTENCE,
     MAX_INLINE_LEAD_IN_WORDS,
@@ -72,10 +73,10 @@ def build_removals(doc: Document, findings: list[Finding]) -> list[Removal]:
         if index not in line_owner:
             inline.extend(_inline_spans(doc, group))
     removals = _line_removals(doc, line_owner)
-    taken = [(r.start, r.end) for r in removals]
+    taken = DisjointSpans((r.start, r.end) for r in removals)
     spans: list[tuple[int, int, Finding]] = []
     for start, end, finding in sorted(inline, key=lambda x: (x[0], -x[1])):
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         if spans and start < spans[-1][1]:
             p_start, p_end, p_finding = spans[-1]
