@@ -195,7 +195,6 @@ CP601_THEN_CP401 = (
 MARKDOWN_STRUCTURE_CHANGE = f"- item\n\n{AD}\n\n    indented code {AD}\n"
 
 
-@pytest.mark.xfail(strict=False, reason="engine: removing a line turns an indented code block into list text")
 def test_markdown_cleaning_is_idempotent_when_a_removal_changes_the_structure() -> None:
     once = CLEANER.clean(MARKDOWN_STRUCTURE_CHANGE, "markdown")
     assert CLEANER.clean(once.text, "markdown").removals == ()
