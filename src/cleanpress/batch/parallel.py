@@ -6,9 +6,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_all_start_methods, get_context
 from typing import Any, TypeVar
 
 from cleanpress.config import CleanerSpec
@@ -96,6 +94,8 @@ def _adopt_state(state: Any) -> None:
 def _start_method() -> str:
     """``fork`` where the platform has it (workers start with the rules already compiled, instead of
     importing and compiling again, ~0.5 s of CPU each), else ``spawn``."""
+    from multiprocessing import get_all_start_methods
+
     return "fork" if "fork" in get_all_start_methods() else "spawn"
 
 
@@ -123,6 +123,9 @@ def parallel_map(
         for item in items:
             yield work(state, item)
         return
+    from concurrent.futures import Future, ProcessPoolExecutor  # only when there are workers
+    from multiprocessing import get_context
+
     window = jobs * TASKS_IN_FLIGHT_PER_WORKER
     method = _start_method()
     if method == "fork":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -20,8 +21,15 @@ from cleanpress.detect.base import Compiled
 from cleanpress.detect.linkstage import LinkFacts, Verdict
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
-from cleanpress.text.abp import LINK_TYPES, FilterSet, Policy
 from cleanpress.text.links import Link
+
+if TYPE_CHECKING:
+    from cleanpress.text.abp import FilterSet
+
+# A click on a link: what loads a URL that stands in text with no markup around it (the filter
+# lists' request types; cleanpress.text.abp.LINK_TYPES, repeated here so that loading this module
+# does not load the matcher).
+LINK_TYPES = frozenset({"popup", "document", "other"})
 
 # The tag whose attribute carries the URL: the last start tag before it (also entity-escaped).
 _TAG = regex.compile(r"(?r)(?:<|&lt;|&#0*60;|&#x0*3c;)\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)", regex.I)
@@ -49,6 +57,8 @@ class _Filters:
 
     def get(self) -> FilterSet:
         if self._set is None:
+            from cleanpress.text.abp import FilterSet  # the matcher loads with the first link
+
             self._set = FilterSet.load(self.path)
         return self._set
 
@@ -60,6 +70,8 @@ def compile(rule: Rule) -> Compiled:
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
     filters: _Filters = compiled.matcher
+    from cleanpress.text.abp import Policy
+
     match = filters.get().match(link.hit.url, request_types(doc, link), policy=Policy.CERTAIN)
     if match is None:
         return None
