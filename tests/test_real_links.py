@@ -67,3 +67,13 @@ def test_a_shortened_reference_definition_is_the_target_of_prose_and_stays() -> 
 def test_a_link_sentence_is_not_a_read_more_teaser() -> None:
     text = "More on that in the [GitHub issue](https://github.com/rust-lang/infra-team/issues/64).\n"
     assert cleanpress.clean(text, "markdown").removals == ()
+
+
+def test_a_readme_badge_row_stays() -> None:
+    text = (
+        "# asn1crypto\n\n"
+        "[![CircleCI](https://circleci.com/gh/wbond/asn1crypto.svg?style=shield)](https://circleci.com/gh/wbond/asn1crypto)\n"
+        "[![codecov](https://codecov.io/gh/BrianPugh/cyclopts/graph/badge.svg?token=HA393WIYUK)](https://codecov.io/gh/BrianPugh/cyclopts)\n\n"
+        "A fast, pure Python library for parsing and serializing ASN.1 structures.\n"
+    )
+    assert cleanpress.clean(text, "markdown").removals == ()
