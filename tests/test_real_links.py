@@ -77,3 +77,15 @@ def test_a_readme_badge_row_stays() -> None:
         "A fast, pure Python library for parsing and serializing ASN.1 structures.\n"
     )
     assert cleanpress.clean(text, "markdown").removals == ()
+
+
+def test_a_tutorial_step_to_the_local_machine_stays() -> None:
+    text = "Run the server.\n\nNow go to [http://127.0.0.1:8000/docs](http://127.0.0.1:8000/docs).\n\nSee the docs.\n"
+    assert cleanpress.clean(text, "markdown").removals == ()
+
+
+def test_a_link_around_a_badge_image_stays_and_a_public_ip_ad_still_goes() -> None:
+    badge = "[![Docs](https://img.shields.io/badge/docs-gofastmcp.com-blue)](https://gofastmcp.com)\n\nA framework.\n"
+    assert cleanpress.clean(badge, "markdown").removals == ()
+    ad = "Officials met.\nhttp://185.244.31.7/go?zoneid=1234&key=785582df3563a5011d6a42a72f53041e\nTalks ended.\n"
+    assert cleanpress.clean(ad).text == "Officials met.\nTalks ended.\n"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
+
+import regex
 
 from cleanpress.detect import evidence
 from cleanpress.detect.base import Compiled
@@ -11,7 +14,7 @@ from cleanpress.detect.linkstage import LinkFacts, Verdict
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.links import Link
-from cleanpress.text.urls import UrlHit, registrable_domain
+from cleanpress.text.urls import UrlHit, parse_url, registrable_domain
 
 DEFAULT_THRESHOLD = 4.0
 
@@ -69,9 +72,37 @@ def _bare(hit: UrlHit) -> UrlHit:
     return UrlHit(0, 0, "", hit.url, hit.host, hit.rest, hit.form, hit.disguised)
 
 
+# An image from a badge service inside a link's text: the link is a project badge.
+_NESTED_IMAGE = regex.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc=[\"']?([^\"'\s>]+)", regex.I)
+
+
+def _well_known(link: Link, facts: LinkFacts) -> bool:
+    """The host is well known (the trusted lists), the machine itself or a private network (a
+    tutorial's ``http://127.0.0.1:8000/docs``), or the link wraps a badge from a well-known
+    service (``[![docs](https://img.shields.io/…)](https://project.dev)``)."""
+    host = link.hit.host
+    if facts.trusted.match(host) is not None or _local(host):
+        return True
+    for m in _NESTED_IMAGE.finditer(link.anchor):
+        image = parse_url(m.group(1) or m.group(2))
+        if image is not None and facts.trusted.match(image.host) is not None:
+            return True
+    return False
+
+
+def _local(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+
+
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
     hit = link.hit
-    reputable = facts.trusted.match(hit.host) is not None
+    reputable = _well_known(link, facts)
     reference = doc.line_at(link.start).index in facts.reference_lines
     if not _could_reach(compiled.matcher, link, facts, reputable, reference):
         return None
