@@ -103,9 +103,8 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
 
 
 def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Finding]) -> list[Finding]:
-    findings: list[Finding] = []
     text = doc.text
-    gone: set[int] | None = None  # lines earlier detectors remove, found on the first match
+    matched: dict[int, Rule] = {}
     for index, mask in sorted(_candidates(doc, prepared).items()):
         line = doc.lines[index]
         content = text[line.start : line.end]
@@ -116,13 +115,18 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
         # A line of decoration only ("[…]") is matched as written.
         stripped = strip_line(content) or content.strip()
         rule = _first_match(prepared, mask, stripped)
-        if rule is None:
-            continue
-        if gone is None:
-            gone = removed_lines(doc, found)
-        # A section title, a line of a wrapped paragraph, a table cell, a reference definition, a
-        # licence section's notice: the words are the document's, whatever they say.
+        if rule is not None:
+            matched[index] = rule
+    if not matched:
+        return []
+    # A section title, a line of a wrapped paragraph, a table cell, a reference definition, a
+    # licence section's notice: the words are the document's, whatever they say. A neighbour that
+    # goes too (spam found earlier, or boilerplate matched here) does not make a line structure.
+    gone = removed_lines(doc, found) | set(matched)
+    findings: list[Finding] = []
+    for index, rule in matched.items():
         if doc.structure.keeps(index, gone) is None:
+            line = doc.lines[index]
             findings.append(Finding(rule, line.start, line.end, whole_line=True))
     return findings
 

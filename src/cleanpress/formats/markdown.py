@@ -144,11 +144,11 @@ def _md_blocks(text: str) -> tuple[list[Region], list[SourceLine]]:
                 prev_para = False
                 break
         else:
-            if (
-                _MD_HTML_6.match(body)
-                or (_MD_HTML_7.match(body) and not prev_para)
-                or (_MD_HTML_4.match(body))
-            ):
+            # CommonMark lets a block tag (type 6) interrupt a paragraph; scraped text glues HTML
+            # left over from the page to the paragraph before it, and that markup is exactly what
+            # must stay judged. So a block of markup starts only after a blank line, as authored
+            # Markdown writes it.
+            if not prev_para and (_MD_HTML_6.match(body) or _MD_HTML_7.match(body) or _MD_HTML_4.match(body)):
                 j = i
                 while j < n and not lines[j].blank:
                     j += 1
