@@ -40,3 +40,13 @@ def test_two_boilerplate_lines_together_are_not_a_wrapped_paragraph() -> None:
     result = cleanpress.clean(text, "markdown")
     assert "POURSUIT" not in result.text and "cookies" not in result.text
     assert "Its owners drove" in result.text
+
+
+def test_a_comment_glued_to_a_paragraph_or_left_open_shields_nothing() -> None:
+    ad = "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42a72f53041e"
+    glued = (
+        'Para.\n<!-- ad slot 5 --><a href="https://edge.truistmomentum.com/serve?gclid=K">x</a>\nMore text.\n'
+    )
+    assert cleanpress.clean(glued, "markdown").text == "Para.\nMore text.\n"
+    unclosed = f"Text here.\n\n<!-- unclosed comment\n{ad}\nMore.\n"
+    assert ad not in cleanpress.clean(unclosed, "markdown").text

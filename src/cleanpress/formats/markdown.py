@@ -132,11 +132,15 @@ def _md_blocks(text: str) -> tuple[list[Region], list[SourceLine]]:
             ("<?", "?>", "md-html"),
             ("<![CDATA[", "]]>", "md-html"),
         ):
-            if body.lstrip(" ").startswith(opener) and ind <= 3:
+            if body.lstrip(" ").startswith(opener) and ind <= 3 and not prev_para:
+                # As a block of markup: only after a blank line, and only when it is closed (an
+                # unclosed comment would shield the rest of the document, as an unclosed fence would).
                 j = i
                 pos = ln.start + raw.find(opener) + len(opener)
                 end_at = text.find(closer, pos)
-                end_off = len(text) if end_at == -1 else end_at + len(closer)
+                if end_at == -1:
+                    continue  # read as an ordinary line (the loop's else)
+                end_off = end_at + len(closer)
                 while j < n - 1 and lines[j].next <= end_off:
                     j += 1
                 regions.append(Region(kind, ln.start, lines[j].end))
