@@ -133,19 +133,41 @@ def reference_list_lines(doc: Document) -> set[int]:
     lines: set[int] = set()
     text = doc.text
     hint = _heading_hint()
-    in_list = False
-    for line in doc.lines:
-        raw = text[line.start : line.end]
-        if not in_list and hint is not None and not hint.search(raw.casefold()):
-            continue  # neither a heading nor in a list under one
-        content = strip_line(raw)
-        if not content:
+    candidates = range(len(doc.lines)) if hint is None else _hinted_lines(doc, hint)
+    resume = 0  # lines before this were read by the walk under an earlier heading
+    for first in candidates:
+        if first < resume:
             continue
-        if REFERENCE_HEADING.fullmatch(content):
-            in_list = True
+        line = doc.lines[first]
+        content = strip_line(text[line.start : line.end])
+        if not content or not REFERENCE_HEADING.fullmatch(content):
             continue
-        if in_list and len(words(content)) <= 25:
-            lines.add(line.index)
-        else:
-            in_list = False
+        # Under a heading: the lines of its list, up to prose (blank lines do not end it).
+        index = first + 1
+        while index < len(doc.lines):
+            below = doc.lines[index]
+            content = strip_line(text[below.start : below.end])
+            if content:
+                if REFERENCE_HEADING.fullmatch(content):
+                    pass  # another heading: its list goes on
+                elif len(words(content)) <= 25:
+                    lines.add(index)
+                else:
+                    break
+            index += 1
+        resume = index + 1
     return lines
+
+
+def _hinted_lines(doc: Document, hint: re.Pattern[str]) -> list[int]:
+    """Indexes of the lines holding a word every reference heading holds: one scan of the text."""
+    folded = doc.text.casefold()  # folding never adds or removes a line break
+    found: list[int] = []
+    line = 0
+    pos = 0
+    for m in hint.finditer(folded):
+        line += folded.count("\n", pos, m.start())
+        pos = m.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
