@@ -14,7 +14,7 @@ compiled the first time a line needs it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,6 +75,14 @@ class Prepared:
     """Mask of the patterns that require no literal: tried on every line short enough."""
     longest: int
     """Raw line length beyond which no rule can match (unless the line holds tags)."""
+    reach: tuple[tuple[int, int], ...] = ()
+    """(raw length limit, mask of the patterns whose rule allows a line that long), by limit: a
+    line longer than a rule's limit is not tried against it (unless it holds tags)."""
+
+    def fitting(self, length: int) -> int:
+        """Mask of the patterns a raw line of ``length`` characters can still match."""
+        i = bisect_left(self.reach, (length, 0))
+        return self.reach[i][1] if i < len(self.reach) else 0
 
 
 def prepare(rules: Sequence[Compiled]) -> Prepared:
@@ -95,11 +103,19 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
         for literal, mask in masks.items():
             automaton.add_word(literal, mask)
         automaton.make_automaton()
-    longest = max(
-        (2 * int(c.rule.params.get("max_chars", DEFAULT_MAX_CHARS)) + DECORATION_ALLOWANCE for c in rules),
-        default=0,
+    limits = [_raw_limit(rules[index].rule) for index, _ in patterns]
+    longest = max((_raw_limit(c.rule) for c in rules), default=0)
+    reach = tuple(
+        (limit, sum(1 << bit for bit, own in enumerate(limits) if own >= limit))
+        for limit in sorted(set(limits))
     )
-    return Prepared(tuple(rules), tuple(patterns), automaton, always, longest)
+    return Prepared(tuple(rules), tuple(patterns), automaton, always, longest, reach)
+
+
+def _raw_limit(rule: Rule) -> int:
+    """Decoration stripped before matching (markers, emphasis, punctuation) is short: a raw line
+    longer than twice a rule's limit plus this allowance cannot match it."""
+    return 2 * int(rule.params.get("max_chars", DEFAULT_MAX_CHARS)) + DECORATION_ALLOWANCE
 
 
 def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Finding]) -> list[Finding]:
@@ -108,8 +124,10 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
     for index, mask in sorted(_candidates(doc, prepared).items()):
         line = doc.lines[index]
         content = text[line.start : line.end]
-        if len(content) > prepared.longest and "<" not in content and "&lt;" not in content:
-            continue  # too long for every line rule even after stripping decoration
+        if "<" not in content and "&lt;" not in content:
+            mask &= prepared.fitting(len(content))  # too long for some rules even after stripping
+            if not mask:
+                continue
         if not content.strip() or doc.is_protected(line.start, line.end):
             continue
         # A line of decoration only ("[…]") is matched as written.
