@@ -160,14 +160,18 @@ def reference_list_lines(doc: Document) -> set[int]:
 
 
 def _hinted_lines(doc: Document, hint: re.Pattern[str]) -> list[int]:
-    """Indexes of the lines holding a word every reference heading holds: one scan of the text."""
+    """Indexes of the lines holding a word every reference heading holds: one scan of the text,
+    jumping to the next line after each hit."""
     folded = doc.text.casefold()  # folding never adds or removes a line break
     found: list[int] = []
     line = 0
     pos = 0
-    for m in hint.finditer(folded):
+    while (m := hint.search(folded, pos)) is not None:
         line += folded.count("\n", pos, m.start())
-        pos = m.start()
-        if not found or found[-1] != line:
-            found.append(line)
+        found.append(line)
+        pos = folded.find("\n", m.end())
+        if pos == -1:
+            break
+        pos += 1
+        line += 1
     return found
