@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
@@ -25,7 +25,7 @@ import regex
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import removed_lines
-from cleanpress.detect.literals import literals_of
+from cleanpress.detect.literals import Prefiltered
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.lines import strip_line
@@ -36,30 +36,11 @@ DEFAULT_MAX_CHARS = 300
 DECORATION_ALLOWANCE = 40
 
 
-@dataclass(slots=True)
-class Pattern:
-    """One pattern of a rule, compiled on first use."""
-
-    source: str
-    flags: int
-    literals: frozenset[str] | None
-    _compiled: Any = field(default=None, repr=False)
-
-    def compiled(self) -> Any:
-        if self._compiled is None:
-            self._compiled = regex.compile(self.source, self.flags)
-        return self._compiled
-
-    def fullmatch(self, line: str, rule: Rule) -> bool:
-        """Whether the whole line matches (a user rule's pattern within its time budget)."""
-        return budget.run(rule, self.compiled().fullmatch, line) is not None
-
-
 def compile(rule: Rule) -> Compiled:
     p = rule.params
     sources = ([p["pattern"]] if "pattern" in p else []) + list(p.get("patterns", []))
     flags = 0 if p.get("case_sensitive") else regex.I
-    return Compiled(rule, tuple(Pattern(source, flags, literals_of(source)) for source in sources))
+    return Compiled(rule, tuple(Prefiltered.of(source, flags) for source in sources))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +48,7 @@ class Prepared:
     """The line rules of a cleaner, with one automaton over every pattern's literals."""
 
     rules: tuple[Compiled, ...]
-    patterns: tuple[tuple[int, Pattern], ...]
+    patterns: tuple[tuple[int, Prefiltered], ...]
     """(rule index, pattern), in rule order; a pattern's bit in a mask is its index here."""
     automaton: Any
     """Case-folded literal -> mask of the patterns that require it (None: no literal at all)."""
@@ -86,7 +67,7 @@ class Prepared:
 
 
 def prepare(rules: Sequence[Compiled]) -> Prepared:
-    patterns: list[tuple[int, Pattern]] = []
+    patterns: list[tuple[int, Prefiltered]] = []
     for index, compiled in enumerate(rules):
         patterns.extend((index, pattern) for pattern in compiled.matcher)
     masks: dict[str, int] = {}
@@ -181,6 +162,6 @@ def _first_match(prepared: Prepared, mask: int, stripped: str) -> Rule | None:
         rule = prepared.rules[index].rule
         if len(stripped) > rule.params.get("max_chars", DEFAULT_MAX_CHARS):
             continue
-        if pattern.fullmatch(stripped, rule):
+        if budget.run(rule, pattern.pattern.fullmatch, stripped) is not None:
             return rule
     return None

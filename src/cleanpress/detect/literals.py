@@ -407,6 +407,14 @@ class Prefiltered:
     def of(cls, source: str, flags: int) -> Prefiltered:
         return cls(lazy(source, flags), literals_of(source))
 
+    @property
+    def source(self) -> str:
+        return self.pattern.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.pattern.flags
+
     def may_match(self, folded: str) -> bool:
         """Whether a match can be in the case-folded text (False: surely none)."""
         return self.literals is None or any(literal in folded for literal in self.literals)
