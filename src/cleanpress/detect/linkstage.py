@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -48,6 +48,14 @@ class LinkFacts:
     trusted: DomainSet
     list_lines: frozenset[int] = frozenset()
     """Lines whose link is an item of a list of links (a product list, a parts list): content."""
+    _folded: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def folded(self, url: str) -> str:
+        """``url`` case-folded, once per URL however many patterns look at it."""
+        found = self._folded.get(url)
+        if found is None:
+            found = self._folded[url] = url.casefold()
+        return found
 
 
 def find(doc: Document, judges: Sequence[Compiled], ctx: Context) -> list[Finding]:

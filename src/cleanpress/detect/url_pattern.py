@@ -26,7 +26,7 @@ def compile(rule: Rule) -> Compiled:
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
     hit = link.hit
     matcher: Prefiltered = compiled.matcher
-    if not matcher.may_match(hit.url.casefold()):
+    if not matcher.may_match(facts.folded(hit.url)):
         return None
     m = budget.run(compiled.rule, matcher.pattern.search, hit.url)
     if m is None:
