@@ -24,7 +24,6 @@ INVISIBLE_CHARS = (
     "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
-_INVISIBLE = lazy(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]")
 _INVISIBLE_RUN = lazy(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]+")
 
 _LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?"
@@ -114,11 +113,11 @@ class Skeleton:
     __slots__ = ("_map", "_original_length", "text")
 
     def __init__(self, text: str) -> None:
-        if _INVISIBLE.search(text) is None:
+        runs = [(m.start(), m.end(), 0) for m in _INVISIBLE_RUN.finditer(text)]
+        if not runs:
             self.text = text
             self._map: OffsetMap | None = None
             return
-        runs = [(m.start(), m.end(), 0) for m in _INVISIBLE_RUN.finditer(text)]
         self._map = OffsetMap.from_edits(len(text), runs)
         pieces: list[str] = []
         cursor = 0
