@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Collection, Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -218,7 +218,7 @@ def is_random_name(name: str) -> bool:
 class OtherDomains:
     """The document's link domains but one, without copying the set for every link."""
 
-    domains: frozenset[str]
+    domains: Collection[str]
     own: str
 
     def __contains__(self, domain: object) -> bool:

@@ -41,8 +41,6 @@ class LinkFacts:
     """How often each normalised URL occurs."""
     domains: Counter[str]
     """How many links go to each registrable domain."""
-    domain_set: frozenset[str]
-    """The same domains, as a set."""
     reference_lines: set[int]
     """Lines under a 'Further reading' / 'Sources' heading."""
     trusted: DomainSet
@@ -70,7 +68,6 @@ def find(doc: Document, judges: Sequence[Compiled], ctx: Context) -> list[Findin
     facts = LinkFacts(
         counts=Counter(hit.url for hit in written),
         domains=domains,
-        domain_set=frozenset(domains),
         reference_lines=reference_list_lines(doc),
         trusted=ctx.trusted,
         list_lines=_link_list_lines(doc, links),

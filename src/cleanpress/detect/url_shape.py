@@ -107,7 +107,7 @@ def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Ve
     if not _could_reach(compiled.matcher, link, facts, reputable, reference):
         return None
     domain = registrable_domain(hit.host)
-    others = evidence.OtherDomains(facts.domain_set, domain)
+    others = evidence.OtherDomains(facts.domains, domain)
     place = link_place(doc, link)
     ctx = evidence.UrlContext(
         # A Markdown reference definition stands alone by syntax: its links are where it is used.
