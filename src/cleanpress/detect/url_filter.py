@@ -21,18 +21,15 @@ from cleanpress.detect.base import Compiled
 from cleanpress.detect.linkstage import LinkFacts, Verdict
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
+from cleanpress.text.lazy import lazy
 from cleanpress.text.links import Link
 
 if TYPE_CHECKING:
     from cleanpress.text.abp import FilterSet
 
-# A click on a link: what loads a URL that stands in text with no markup around it (the filter
-# lists' request types; cleanpress.text.abp.LINK_TYPES, repeated here so that loading this module
-# does not load the matcher).
-LINK_TYPES = frozenset({"popup", "document", "other"})
 
 # The tag whose attribute carries the URL: the last start tag before it (also entity-escaped).
-_TAG = regex.compile(r"(?r)(?:<|&lt;|&#0*60;|&#x0*3c;)\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)", regex.I)
+_TAG = lazy(r"(?r)(?:<|&lt;|&#0*60;|&#x0*3c;)\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)", regex.I)
 _TYPES_BY_TAG = {
     "script": frozenset({"script"}),
     "iframe": frozenset({"subdocument"}),
@@ -70,7 +67,7 @@ def compile(rule: Rule) -> Compiled:
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
     filters: _Filters = compiled.matcher
-    from cleanpress.text.abp import Policy
+    from cleanpress.text.abp import Policy  # loaded by filters.get() below anyway
 
     match = filters.get().match(link.hit.url, request_types(doc, link), policy=Policy.CERTAIN)
     if match is None:
@@ -80,6 +77,8 @@ def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Ve
 
 def request_types(doc: Document, link: Link) -> frozenset[str]:
     """What would load the URL: the element around it, or a click on a link."""
+    from cleanpress.text.abp import LINK_TYPES
+
     if link.kind != "html":
         return LINK_TYPES
     tag = _TAG.search(doc.text, link.start, link.hit.start)
