@@ -13,14 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, link_place, reference_list_lines
 from cleanpress.detect.registry import detector
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.domains import DomainSet
+from cleanpress.text.lazy import lazy
 from cleanpress.text.links import Link
 from cleanpress.text.urls import UrlHit, registrable_domain
 
@@ -133,7 +132,7 @@ def judge(doc: Document, link: Link, judges: Sequence[Compiled], facts: LinkFact
 # A list of links is content (a product list, a parts list, a list of talks) when it has at least
 # this many items; an injection adds one link, or the same link a few times, between paragraphs.
 MIN_LINK_LIST_ITEMS = 3
-_LIST_MARKER = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S")
+_LIST_MARKER = lazy(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S")
 
 
 def _link_list_lines(doc: Document, links: Sequence[Link]) -> frozenset[int]:

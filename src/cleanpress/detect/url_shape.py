@@ -13,6 +13,7 @@ from cleanpress.detect.context import link_place
 from cleanpress.detect.linkstage import LinkFacts, Verdict
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
+from cleanpress.text.lazy import lazy
 from cleanpress.text.links import Link
 from cleanpress.text.urls import UrlHit, parse_url, registrable_domain
 
@@ -73,7 +74,7 @@ def _bare(hit: UrlHit) -> UrlHit:
 
 
 # An image from a badge service inside a link's text: the link is a project badge.
-_NESTED_IMAGE = regex.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc=[\"']?([^\"'\s>]+)", regex.I)
+_NESTED_IMAGE = lazy(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc=[\"']?([^\"'\s>]+)", regex.I)
 
 
 def _well_known(link: Link, facts: LinkFacts) -> bool:

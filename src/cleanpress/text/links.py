@@ -13,23 +13,24 @@ from dataclasses import dataclass
 
 import regex
 
+from cleanpress.text.lazy import lazy
 from cleanpress.text.urls import Skeleton, UrlHit, find_urls
 
-_MD_INLINE = regex.compile(
+_MD_INLINE = lazy(
     r"""(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]\(\s*
         (?P<dest><[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)
         (?:\s+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?\s*\)
         (?:\{[^{}\n]{0,200}\})?    # kramdown / Pandoc attributes: {:target="_blank"}""",
     regex.VERBOSE,
 )
-_MD_REF_DEF = regex.compile(
+_MD_REF_DEF = lazy(
     r"""^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<dest><[^>\n]*>|\S+)
         (?:[ \t]+(?:"[^"\n]*"|'[^\n]*'|\([^)\n]*\)))?[ \t]*$""",
     regex.VERBOSE | regex.MULTILINE,
 )
-_MD_REF_USE = regex.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]{1,500})\]\[(?P<label>[^\]\n]*)\]")
-_LABELLED_AUTOLINK = regex.compile(r"\|([^<>|\n]{1,200})>")
-_WIKI_LINK = regex.compile(r"[ \t]+([^\[\]\n]{1,200})\]")
+_MD_REF_USE = lazy(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]{1,500})\]\[(?P<label>[^\]\n]*)\]")
+_LABELLED_AUTOLINK = lazy(r"\|([^<>|\n]{1,200})>")
+_WIKI_LINK = lazy(r"[ \t]+([^\[\]\n]{1,200})\]")
 _WRAPPERS = {
     "<": ">",
     "(": ")",
@@ -48,14 +49,14 @@ _WRAPPERS = {
 # HTML left in scraped text; also entity-escaped (&lt;a href=…&gt;).
 _LT = r"(?:<|&lt;|&#0*60;|&#x0*3c;)"
 _GT = r"(?:>|&gt;|&#0*62;|&#x0*3e;)"
-_LT_AT = regex.compile(_LT, regex.I)
-_OPEN_TAG = regex.compile(rf"{_LT}(?P<name>[a-zA-Z][a-zA-Z0-9-]*)\b[^<>\n]*?{_GT}", regex.I)
+_LT_AT = lazy(_LT, regex.I)
+_OPEN_TAG = lazy(rf"{_LT}(?P<name>[a-zA-Z][a-zA-Z0-9-]*)\b[^<>\n]*?{_GT}", regex.I)
 _VOID = {"img", "link", "embed", "source", "meta", "br", "input", "param", "track", "area", "base", "wbr"}
 # Elements that only wrap a link, and go with it when they wrap nothing else.
 _WRAPPER_TAGS = (
     "p|div|span|li|strong|b|em|i|u|center|figure|aside|section|small|font|noscript|ins|td|h[1-6]|blockquote"
 )
-_WRAP_OPEN = regex.compile(rf"{_LT}(?P<name>{_WRAPPER_TAGS})\b[^<>\n]*{_GT}[ \t]*$", regex.I)
+_WRAP_OPEN = lazy(rf"{_LT}(?P<name>{_WRAPPER_TAGS})\b[^<>\n]*{_GT}[ \t]*$", regex.I)
 _MAX_ELEMENT_CHARS = 2000
 
 
@@ -204,13 +205,13 @@ def _close_element(text: str, start: int, open_end: int, name: str, line_end: in
     return start, end, anchor
 
 
-_REF_FULL = regex.compile(
+_REF_FULL = lazy(
     r"""(?<![\\\]!])(?P<bang>!?)
         \[(?P<text>(?:[^\[\]\\\n]|\\.|!?\[[^\[\]\n]*\](?:\[[^\[\]\n]*\])?){1,500})\]  # text, maybe an image
         \[(?P<label>[^\[\]\n]{0,999})\]""",
     regex.VERBOSE,
 )
-_REF_SHORTCUT = regex.compile(r"(?<![\\\]!])(?P<bang>!?)\[(?P<label>(?:[^\[\]\\\n]|\\.){1,999})\](?![\[(:])")
+_REF_SHORTCUT = lazy(r"(?<![\\\]!])(?P<bang>!?)\[(?P<label>(?:[^\[\]\\\n]|\\.){1,999})\](?![\[(:])")
 
 
 @dataclass(frozen=True, slots=True)
