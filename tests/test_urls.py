@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanpress.text.links import find_links
 from cleanpress.text.urls import find_urls, parse_url
+
+from conftest import FIXTURES, ROOT
 
 
 def urls(text: str) -> list[str]:
@@ -100,3 +104,51 @@ def test_reference_links_resolve_to_their_definition() -> None:
     text = "[Offer][sp]\n[sp]: https://a.example.com/p\n"
     kinds = sorted(link.kind for link in find_links(text))
     assert kinds == ["definition", "reference"]
+
+
+# The fast scan (URL_RE tried only where a match can start, in words holding a hint) must find
+# exactly what URL_RE.search finds line by line.
+def _searched(s: str) -> list[tuple[int, int, str]]:
+    from cleanpress.text.urls import URL_RE, _trim
+
+    found = []
+    line_start = 0
+    for line in s.split("\n"):
+        line_end = line_start + len(line)
+        at = line_start
+        while (m := URL_RE.search(s, at, line_end)) is not None:
+            token = _trim(m.group(0))
+            found.append((m.start(), m.end(), token))
+            at = m.start() + max(len(token), 1)
+        line_start = line_end + 1
+    return found
+
+
+def _scanned(s: str) -> list[tuple[int, int, str]]:
+    from cleanpress.text.urls import _candidate_matches
+
+    return [(m.start(), m.end(), token) for m, token in _candidate_matches(s)]
+
+
+URL_PIECES = [
+    "https://", "http://", "hxxps://", "h**p://", "ftp://", "HTTPS[://]", "http[:]//", "https(:)//",
+    "www.", "www . ", "//", "example", "ads", ".com", ".co.uk", "[.]", "(dot)", "{.}", " . ", " dot ",
+    "/path", "/a?b=1&c=2", "#frag", ":8080", "user@", "1.2.3.4", "xn--p1ai", ".top/", "é", "ß", "п",
+    "例", "²", "_", "-", "@", "#", "(", ")", "[", "]", "](", "<", ">", '"', "'", "=", "&", "?",
+    " ", "\t", "\xa0", "\n", ".", ",", "x", "wwww", "://", "](//", "a.b/", "Ab.Cd/",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=30).map("".join))
+def test_fast_scan_equals_line_search(text: str) -> None:
+    assert _scanned(text) == _searched(text)
+
+
+def test_fast_scan_equals_line_search_on_fixtures() -> None:
+    paths = [*FIXTURES.glob("*.txt"), *(ROOT / "tests" / "data" / "readmes").glob("*")]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(paths) if p.is_file()]
+    texts = [t for t in texts if "://" in t]
+    assert texts
+    for text in texts:
+        assert _scanned(text) == _searched(text)

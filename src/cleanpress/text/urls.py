@@ -24,7 +24,7 @@ INVISIBLE_CHARS = (
     "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
-_INVISIBLE_RUN = lazy(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]+")
+_INVISIBLE_RUN = lazy(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]+", stdlib=True)
 
 _LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?"
 _TLD = r"(?:\p{L}{2,63}|xn--[a-z0-9-]{2,59})"
@@ -113,7 +113,7 @@ class Skeleton:
     __slots__ = ("_map", "_original_length", "text")
 
     def __init__(self, text: str) -> None:
-        runs = [(m.start(), m.end(), 0) for m in _INVISIBLE_RUN.finditer(text)]
+        runs = [] if text.isascii() else [(m.start(), m.end(), 0) for m in _INVISIBLE_RUN.finditer(text)]
         if not runs:
             self.text = text
             self._map: OffsetMap | None = None
@@ -186,21 +186,61 @@ def _valid_suffix(host: str) -> bool:
 
 
 def _candidate_matches(s: str) -> Iterator[tuple[regex.Match[str], str]]:
-    """URL_RE matches with their trimmed text, scanning only the lines that could hold a URL, which
-    skips most prose. The scan resumes where the trimmed URL ends, so "…/a.webp)](https://b…"
-    yields both URLs."""
-    pos = 0
+    """URL_RE matches with their trimmed text, in order: what ``URL_RE.search`` from the start of
+    each line would find, resuming where the trimmed URL ends (so "…/a.webp)](https://b…" yields
+    both URLs), at a fraction of the cost.
+
+    Every match holds a hint (:data:`_URL_HINT`) and starts in the same word (run of characters
+    without a space or tab) as that hint: nothing between a match's start and its hint can be a
+    space. So URL_RE is tried only where a match can start (:data:`_URL_START`) in the words that
+    hold a hint, not at every position of a paragraph that holds a link somewhere."""
     n = len(s)
-    while (hint := _URL_HINT.search(s, pos)) is not None:
-        start = s.rfind("\n", 0, hint.start()) + 1
-        end = s.find("\n", hint.end())
-        end = n if end == -1 else end
-        at = start
-        while (m := URL_RE.search(s, at, end)) is not None:
+    match = URL_RE.match
+    for line_start, line_end, starts in _start_positions(s, n):
+        at = line_start
+        for p in starts:
+            if p < at or (m := match(s, p, line_end)) is None:
+                continue
             token = _trim(m.group(0))
             yield m, token
             at = m.start() + max(len(token), 1)
-        pos = end + 1
+
+
+# Where a URL_RE match can start inside a word: after a character that no form's look-behind
+# refuses (the forms refuse letters, digits, "_", ".", "@", "/", ":" and more; only these ASCII
+# ones are tested, so this admits a superset of the true starts), or where a scheme begins (a
+# scheme has no look-behind: "xhttps://…").
+_URL_START = re.compile(r"(?<![A-Za-z0-9_.@/:])(?=\S)|(?=h(?:tt|xx|\*\*)ps?|ftp)", re.IGNORECASE)
+
+
+def _start_positions(s: str, n: int) -> Iterator[tuple[int, int, list[int]]]:
+    """(line start, line end, positions where a URL may start) for each line holding a hint."""
+    pos = 0
+    while (hint := _URL_HINT.search(s, pos)) is not None:
+        line_start = s.rfind("\n", 0, hint.start()) + 1
+        line_end = s.find("\n", hint.end())
+        line_end = n if line_end == -1 else line_end
+        starts: list[int] = []
+        covered = line_start
+        for h in _URL_HINT.finditer(s, hint.start(), line_end):
+            h_start = h.start()
+            if h_start < covered:
+                continue
+            word_start = max(s.rfind(" ", line_start, h_start), s.rfind("\t", line_start, h_start)) + 1
+            word_start = max(word_start, covered, line_start)
+            word_end = _word_end(s, h.end(), line_end)
+            starts.extend(m.start() for m in _URL_START.finditer(s, word_start, word_end))
+            covered = word_end
+        yield line_start, line_end, starts
+        pos = line_end + 1
+
+
+def _word_end(s: str, pos: int, limit: int) -> int:
+    space = s.find(" ", pos, limit)
+    tab = s.find("\t", pos, limit)
+    if space == -1:
+        return limit if tab == -1 else tab
+    return space if tab == -1 else min(space, tab)
 
 
 def find_urls(text: str, skeleton: Skeleton | None = None) -> Iterator[UrlHit]:
