@@ -103,7 +103,7 @@ class Cleaner:
         self._page_rules = [r for r in ordered if KINDS[r.kind].stage == "page"]
         self._page: HtmlPage | None = None
         compiled = [detector(rule.kind).compile(rule) for rule in ordered if KINDS[rule.kind].stage != "page"]
-        self._judges: list[Compiled] = [c for c in compiled if KINDS[c.rule.kind].stage == "link"]
+        self._judges = linkstage.prepare([c for c in compiled if KINDS[c.rule.kind].stage == "link"])
         stages: dict[str, list[Compiled]] = {}
         for c in compiled:
             if KINDS[c.rule.kind].stage == "document":

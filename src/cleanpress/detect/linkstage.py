@@ -12,9 +12,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
 
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, link_place, reference_list_lines
+from cleanpress.detect.literals import Prefiltered
 from cleanpress.detect.registry import detector
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
@@ -55,7 +59,50 @@ class LinkFacts:
         return found
 
 
-def find(doc: Document, judges: Sequence[Compiled], ctx: Context) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class Judges:
+    """The link rules in order, with one automaton over the literals of their URL patterns: a link
+    is judged only by the rules its URL holds a literal of, and by those that need none."""
+
+    rules: tuple[Compiled, ...]
+    automaton: Any
+    """Case-folded literal -> mask of the rules that require it (None: no literal at all)."""
+    always: int
+    """Mask of the rules tried on every link (bit i: ``rules[i]``)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def candidates(self, folded_url: str) -> int:
+        """Mask of the rules that may judge a link to ``folded_url`` (its case-folded URL)."""
+        mask = self.always
+        if self.automaton is not None:
+            for _, bits in self.automaton.iter(folded_url):
+                mask |= bits
+        return mask
+
+
+def prepare(rules: Sequence[Compiled]) -> Judges:
+    """The link rules of a cleaner (in the order they are tried), ready to judge links."""
+    masks: dict[str, int] = {}
+    always = 0
+    for bit, compiled in enumerate(rules):
+        matcher = compiled.matcher
+        if not isinstance(matcher, Prefiltered) or matcher.literals is None:
+            always |= 1 << bit
+            continue
+        for literal in matcher.literals:
+            masks[literal] = masks.get(literal, 0) | 1 << bit
+    automaton = None
+    if masks:
+        automaton = ahocorasick.Automaton()
+        for literal, mask in masks.items():
+            automaton.add_word(literal, mask)
+        automaton.make_automaton()
+    return Judges(tuple(rules), automaton, always)
+
+
+def find(doc: Document, judges: Judges, ctx: Context) -> list[Finding]:
     """Findings for the links some link rule judges spam."""
     links = ctx.links
     if not links or not judges:
@@ -114,10 +161,15 @@ def find(doc: Document, judges: Sequence[Compiled], ctx: Context) -> list[Findin
     return findings
 
 
-def judge(doc: Document, link: Link, judges: Sequence[Compiled], facts: LinkFacts) -> Verdict | None:
+def judge(doc: Document, link: Link, judges: Judges, facts: LinkFacts) -> Verdict | None:
     """The first verdict of ``judges`` on ``link``, or None."""
     alone: bool | None = None
-    for compiled in judges:
+    mask = judges.candidates(facts.folded(link.hit.url))
+    rules = judges.rules
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        compiled = rules[low.bit_length() - 1]
         if compiled.rule.params.get("standalone_only", False):
             if alone is None:
                 alone = _standalone(doc, link, facts)

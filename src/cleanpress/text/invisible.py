@@ -16,7 +16,8 @@ import unicodedata
 from cleanpress.text.lazy import lazy
 
 _CANDIDATES = lazy(
-    "[\u180e\u200b\u200c\u200d\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]+"
+    "[\u180e\u200b\u200c\u200d\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]+",
+    stdlib=True,
 )
 _JOINERS = "\u200c\u200d"
 _ZWSP = "\u200b"
@@ -40,6 +41,8 @@ def _joining_letter(ch: str) -> bool:
 def invisible_spans(text: str) -> list[tuple[int, int]]:
     """Spans of invisible characters that carry no meaning where they stand."""
     spans: list[tuple[int, int]] = []
+    if text.isascii():
+        return spans
     flags = [(m.start(), m.end()) for m in _TAGS.finditer(text)] if "\U0001f3f4" in text else []
     for m in _CANDIDATES.finditer(text):
         if _outside_tokens(text, m.start(), m.end()):

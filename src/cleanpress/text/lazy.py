@@ -7,22 +7,25 @@ documents (a call to action, an ad-path test). ``lazy(pattern, flags)`` stands i
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import regex
 
 
 class LazyPattern:
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_compiled", "flags", "pattern", "stdlib")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, stdlib: bool = False) -> None:
         self.pattern = pattern
         self.flags = flags
+        self.stdlib = stdlib
         self._compiled: Any = None
 
     def compiled(self) -> Any:
         if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, self.flags)
+            module: Any = re if self.stdlib else regex
+            self._compiled = module.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, *args: Any, **kwargs: Any) -> Any:
@@ -47,5 +50,7 @@ class LazyPattern:
         return self.compiled().split(*args, **kwargs)
 
 
-def lazy(pattern: str, flags: int = 0) -> LazyPattern:
-    return LazyPattern(pattern, flags)
+def lazy(pattern: str, flags: int = 0, *, stdlib: bool = False) -> LazyPattern:
+    """``stdlib=True``: compiled by :mod:`re`, which scans a plain character class over a long text
+    about twice as fast as ``regex`` (only for patterns both modules read alike)."""
+    return LazyPattern(pattern, flags, stdlib)
