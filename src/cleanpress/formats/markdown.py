@@ -47,6 +47,9 @@ _MD_REFDEF = re.compile(
 )
 _MD_ATX = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
 _MD_SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
+# The first characters of the lines that can open or continue a block (besides white space and
+# digits): container ">", fences, list markers, HTML "<", headings "#", thematic breaks.
+_BLOCK_STARTS = frozenset(">`~-+*<#_")
 _MD_THEMATIC = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
@@ -82,6 +85,20 @@ def _md_blocks(text: str) -> tuple[list[Region], list[SourceLine]]:
     while i < n:
         ln = lines[i]
         raw = ln.text
+        first = raw[:1]
+        if not first or first.isspace():
+            if not raw.strip():  # blank (no container marker can be on it)
+                prev_para = False
+                i += 1
+                continue
+        elif first not in _BLOCK_STARTS and not first.isdecimal():
+            # Prose (most lines): no container, list, fence, HTML, heading, rule or code starts
+            # with this character, so the line is paragraph text; after a blank line it ends a list.
+            if i == 0 or lines[i - 1].blank:
+                in_list = False
+            prev_para = True
+            i += 1
+            continue
         cm = _MD_CONTAINER.match(raw)
         body = raw[cm.end() :] if cm else raw
         if not body.strip():

@@ -5,6 +5,7 @@ comments, directive options, inline literals, embedded-URI references) and its s
 
 from __future__ import annotations
 
+import re as stdre
 from collections.abc import Sequence
 
 import regex as re
@@ -223,25 +224,49 @@ _MD_SIGNALS: tuple[tuple[re.Pattern[str], float], ...] = (
 _HTML_DOC = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 
 
+# What each signal's every match contains: a signal whose text is absent is not searched for.
+_SIGNAL_NEEDLES = (".. ", ".. ", ".. ", ".. ", ":`", "::")
+_INLINE_NEEDLES = ("`_", "`_", "|", "``")
+# What every literal-block signal ends with, found fast (it starts with a literal): the signal
+# itself, slow to search (it may start anywhere), is counted only in texts that hold this.
+_LITERAL_BLOCK_TAIL = stdre.compile(r"::[ \t]*\r?\n[ \t]*\r?\n[ \t]+[^ \t\n]")
+# Where a title underline may be: a line starting with two identical punctuation characters.
+_UNDERLINE_START = stdre.compile(r"^([!-/:-@\[-`{-~])\1", stdre.M)
+
+
 def _rst_evidence(text: str) -> tuple[float, float]:
     """(structural reST evidence, inline reST evidence)."""
     structural = 0.0
-    for rx, w in _RST_SIGNALS:
-        structural += w * min(len(rx.findall(text)), 20)
+    for (rx, w), needle in zip(_RST_SIGNALS, _SIGNAL_NEEDLES, strict=True):
+        if needle in text and (needle != "::" or _LITERAL_BLOCK_TAIL.search(text)):
+            structural += w * min(len(rx.findall(text)), 20)
     inline = 0.0
-    for rx, w in _RST_INLINE_SIGNALS:
-        inline += w * min(len(rx.findall(text)), 20)
-    lines = split_lines(text)
-    for i in range(1, len(lines)):
-        u = lines[i].text.rstrip()
-        t = lines[i - 1].text.rstrip()
+    for (rx, w), needle in zip(_RST_INLINE_SIGNALS, _INLINE_NEEDLES, strict=True):
+        if needle in text:
+            inline += w * min(len(rx.findall(text)), 20)
+    return structural + _underline_evidence(text), inline
+
+
+def _underline_evidence(text: str) -> float:
+    """Evidence of underlined (and overlined) section titles: an underline of punctuation at least
+    as long as the text line above it."""
+    evidence = 0.0
+    n = len(text)
+    for m in _UNDERLINE_START.finditer(text):
+        start = m.start()
+        if start == 0:
+            continue
+        end = text.find("\n", start)
+        u = text[start : n if end == -1 else end].rstrip()
+        above = text.rfind("\n", 0, start - 1) + 1
+        t = text[above : start - 1].rstrip()
         if not t.strip() or not _RST_UNDERLINE.match(u) or _RST_UNDERLINE.match(t) or t[:1] in " \t":
             continue
         if len(u) < len(t) or len(u) < 3:
             continue
-        over = i >= 2 and lines[i - 2].text.rstrip() == u
-        structural += 2.0 if (u[0] not in "=-" or over) else 0.5
-    return structural, inline
+        over = above > 0 and text[text.rfind("\n", 0, above - 1) + 1 : above - 1].rstrip() == u
+        evidence += 2.0 if (u[0] not in "=-" or over) else 0.5
+    return evidence
 
 
 def rst_score(text: str, evidence: tuple[float, float] | None = None) -> tuple[float, float]:
@@ -283,7 +308,9 @@ def looks_like_rst(text: str) -> bool:
     if _HTML_DOC.match(text):
         return False
     structural, inline = _rst_evidence(text)
-    if structural < MIN_STRUCTURAL_EVIDENCE and len(_RST_ANY_REF.findall(text)) < MIN_REFERENCES_ALONE:
+    if structural < MIN_STRUCTURAL_EVIDENCE and (
+        "`_" not in text or len(_RST_ANY_REF.findall(text)) < MIN_REFERENCES_ALONE
+    ):
         return False  # neither structure nor enough references: no need to weigh Markdown
     rst, md = rst_score(text, (structural, inline))
     if rst <= 2.0 * md:
