@@ -88,6 +88,16 @@ class Document:
         self._protected_starts = [start for start, _ in self.protected]
         self._compute_structure = structure
         self._structure: Structure | None = None
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        """The text case-folded (computed once): the same length per line, line breaks where the
+        text has them, for scans by case-folded literals."""
+        if self._folded is None:
+            text = self.text
+            self._folded = text.lower() if text.isascii() else text.casefold()
+        return self._folded
 
     @property
     def structure(self) -> Structure:

@@ -3,11 +3,12 @@ inside prose, or under a "Further reading" heading. Shared by the link and line 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+import ahocorasick
 import regex
 
 from cleanpress.detect.base import Finding
@@ -120,12 +121,16 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
 
 
 @cache
-def _heading_hint() -> re.Pattern[str] | None:
-    """A fast test for the words every reference heading holds (None: no such words known)."""
+def _heading_hint() -> Any:
+    """An automaton over the words every reference heading holds (None: no such words known)."""
     found = required_literals(REFERENCE_HEADING.pattern)
     if not found:
         return None
-    return re.compile("|".join(re.escape(word) for word in sorted(found, key=len, reverse=True)))
+    automaton = ahocorasick.Automaton()
+    for word in found:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 def reference_list_lines(doc: Document) -> set[int]:
@@ -159,19 +164,22 @@ def reference_list_lines(doc: Document) -> set[int]:
     return lines
 
 
-def _hinted_lines(doc: Document, hint: re.Pattern[str]) -> list[int]:
-    """Indexes of the lines holding a word every reference heading holds: one scan of the text,
-    jumping to the next line after each hit."""
-    folded = doc.text.casefold()  # folding never adds or removes a line break
+def _hinted_lines(doc: Document, hint: Any) -> list[int]:
+    """Indexes of the lines holding a word every reference heading holds: one pass of the
+    automaton over the case-folded text. Folding may change lengths ("ß" -> "ss") but never adds
+    or removes a line break, so lines are counted in the folded text."""
+    folded = doc.folded
     found: list[int] = []
     line = 0
-    pos = 0
-    while (m := hint.search(folded, pos)) is not None:
-        line += folded.count("\n", pos, m.start())
+    counted = 0  # line breaks before this offset are counted in ``line``
+    line_break = -1  # the break that ends the line found last
+    for end, _ in hint.iter(folded):
+        if end < line_break:
+            continue  # on the line found last
+        line += folded.count("\n", counted, end)
         found.append(line)
-        pos = folded.find("\n", m.end())
-        if pos == -1:
+        line_break = folded.find("\n", end)
+        if line_break == -1:
             break
-        pos += 1
-        line += 1
+        counted = line_break
     return found

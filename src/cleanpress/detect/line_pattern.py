@@ -138,8 +138,7 @@ def _candidates(doc: Document, prepared: Prepared) -> dict[int, int]:
             masks[line.index] = prepared.always
     if prepared.automaton is None:
         return masks
-    text = doc.text
-    folded = text.lower() if text.isascii() else text.casefold()
+    folded = doc.folded
     # Case folding never adds or removes a line break, so lines are counted in the folded text.
     starts = [0]
     find = folded.find

@@ -28,7 +28,7 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
     for compiled in rules:
         matcher: Prefiltered = compiled.matcher
         if matcher.literals is not None:
-            folded = doc.text.casefold() if folded is None else folded
+            folded = doc.folded if folded is None else folded
             if not matcher.may_match(folded):
                 continue
         for m in budget.scan(compiled.rule, matcher.pattern, doc.text):
