@@ -106,3 +106,23 @@ def test_lines_the_patterns_accept_always_pass_the_prefilter(data: st.DataObject
     stripped = strip_line(raw) or raw.strip()
     if regex.compile(source, flags).fullmatch(stripped):
         assert _admits(literals_of(source), raw), (rule_id, raw)
+
+
+def test_every_url_an_example_of_a_url_rule_holds_passes_its_prefilter() -> None:
+    """URL patterns are filtered by the literals of what follows the scheme: every URL in a
+    url-pattern rule's examples that its pattern matches holds one of them."""
+    from cleanpress.detect import url_pattern
+    from cleanpress.text.urls import find_urls
+
+    checked = 0
+    for rule in _rules().values():
+        if rule.kind != "url-pattern":
+            continue
+        matcher = url_pattern.compile(rule).matcher
+        compiled = regex.compile(matcher.source, matcher.flags)
+        for example in (*rule.examples_remove, *rule.examples_keep):
+            for hit in find_urls(example):
+                if compiled.search(hit.url):
+                    checked += 1
+                    assert matcher.may_match(hit.url.casefold()), (rule.id, hit.url, sorted(matcher.literals))
+    assert checked > 50

@@ -396,6 +396,16 @@ def literals_of(pattern: str) -> frozenset[str] | None:
     return required_literals(pattern)
 
 
+# URL patterns anchored at the scheme of a normalised URL.
+URL_SCHEME_PREFIX = "^https?://"
+
+
+def url_rest(pattern: str) -> str | None:
+    """``pattern`` without its leading :data:`URL_SCHEME_PREFIX` (None: it has none). Every match
+    of the pattern holds a match of the rest, so the rest's literals are required literals too."""
+    return pattern[len(URL_SCHEME_PREFIX) :] if pattern.startswith(URL_SCHEME_PREFIX) else None
+
+
 @dataclass(frozen=True, slots=True)
 class Prefiltered:
     """A pattern (compiled on first use) and the literals one of which every match contains."""
@@ -406,6 +416,14 @@ class Prefiltered:
     @classmethod
     def of(cls, source: str, flags: int) -> Prefiltered:
         return cls(lazy(source, flags), literals_of(source))
+
+    @classmethod
+    def of_url(cls, source: str, flags: int) -> Prefiltered:
+        """A pattern over normalised URLs: filtered by the literals of what follows its scheme
+        (every URL holds "http://" or "https://", which would let every link through)."""
+        rest = url_rest(source)
+        literals = literals_of(rest) if rest is not None else None
+        return cls(lazy(source, flags), literals if literals is not None else literals_of(source))
 
     @property
     def source(self) -> str:
@@ -446,6 +464,8 @@ def bundled_patterns() -> list[str]:
             params = rule.params
             patterns += [params["pattern"]] if "pattern" in params else []
             patterns += list(params.get("patterns", []))
+            if rule.kind == "url-pattern" and (rest := url_rest(params["pattern"])) is not None:
+                patterns.append(rest)
     return patterns
 
 

@@ -20,7 +20,7 @@ from cleanpress.text.urls import UrlHit, parse_url, unquote_repeatedly
 
 def compile(rule: Rule) -> Compiled:
     # A URL holding none of the pattern's literals is not searched.
-    return Compiled(rule, Prefiltered.of(rule.params["pattern"], regex.I))
+    return Compiled(rule, Prefiltered.of_url(rule.params["pattern"], regex.I))
 
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
