@@ -8,7 +8,7 @@ paragraphs, table rows and cells, link reference definitions.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import pairwise
 
 import regex as re
@@ -55,13 +55,10 @@ _STRUCTURAL = re.compile(
 
 def wrapped_partners(
     text: str, fmt: str | None = None, lines: Sequence[SourceLine] | None = None
-) -> dict[int, tuple[int, ...]]:
-    """Lines of wrapped paragraphs (:func:`wrapped_lines`) -> the lines each wraps with."""
-    partners: dict[int, list[int]] = {}
-    for i in sorted(_wrap_pairs(text, fmt, lines)):
-        partners.setdefault(i - 1, []).append(i)
-        partners.setdefault(i, []).append(i - 1)
-    return {index: tuple(found) for index, found in partners.items()}
+) -> WrappedPartners:
+    """Lines of wrapped paragraphs (:func:`wrapped_lines`) -> the lines each wraps with; decided
+    for a line when it is asked about (line rules ask about the few lines they match)."""
+    return WrappedPartners(_Wraps(text, fmt, split_lines(text) if lines is None else lines))
 
 
 def wrapped_lines(text: str, fmt: str | None = None, lines: Sequence[SourceLine] | None = None) -> set[int]:
@@ -80,32 +77,88 @@ def wrapped_lines(text: str, fmt: str | None = None, lines: Sequence[SourceLine]
 
     Lines of code and markup blocks are never reported: with ``fmt="markdown"`` or ``"rst"`` the
     block-level protected regions of that format, otherwise closed Markdown fences."""
-    return {index for i in _wrap_pairs(text, fmt, lines) for index in (i - 1, i)}
+    wraps = _Wraps(text, fmt, split_lines(text) if lines is None else lines)
+    return {index for i in wraps.all() for index in (i - 1, i)}
 
 
-def _wrap_pairs(text: str, fmt: str | None, lines: Sequence[SourceLine] | None) -> set[int]:
-    """Indexes ``i`` of lines that continue line ``i - 1`` (see :func:`wrapped_lines`)."""
-    lines = split_lines(text) if lines is None else lines
-    skip = _code_lines(text, lines, fmt)
-    filled = fmt in ("markdown", "rst") and _hard_wrapped(lines)
-    out: set[int] = set()
-    for i in range(1, len(lines)):
-        a, b = lines[i - 1], lines[i]
-        if a.blank or b.blank or i in skip or i - 1 in skip:
-            continue
+class WrappedPartners(Mapping[int, tuple[int, ...]]):
+    """Line of a wrapped paragraph -> the lines it wraps with (the one before, the one after),
+    worked out per line on first use."""
+
+    __slots__ = ("_wraps",)
+
+    def __init__(self, wraps: _Wraps) -> None:
+        self._wraps = wraps
+
+    def _partners(self, index: int) -> tuple[int, ...]:
+        wraps = self._wraps
+        found: tuple[int, ...] = (index - 1,) if wraps.continues(index) else ()
+        return (*found, index + 1) if wraps.continues(index + 1) else found
+
+    def __getitem__(self, index: int) -> tuple[int, ...]:
+        found = self._partners(index) if isinstance(index, int) else ()
+        if not found:
+            raise KeyError(index)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        pairs = self._wraps.all()
+        return iter(sorted({index for i in pairs for index in (i - 1, i)}))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Wraps:
+    """Whether line ``i`` continues line ``i - 1`` (see :func:`wrapped_lines`), decided per line;
+    the document-wide facts it needs (code lines, hard wrapping) are worked out once, when first
+    needed."""
+
+    __slots__ = ("_decided", "_filled", "_skip", "fmt", "lines", "text")
+
+    def __init__(self, text: str, fmt: str | None, lines: Sequence[SourceLine]) -> None:
+        self.text = text
+        self.fmt = fmt
+        self.lines = lines
+        self._skip: set[int] | None = None
+        self._filled: bool | None = None
+        self._decided: dict[int, bool] = {}
+
+    def all(self) -> list[int]:
+        """Every ``i`` whose line continues line ``i - 1``, in order."""
+        return [i for i in range(1, len(self.lines)) if self.continues(i)]
+
+    def continues(self, i: int) -> bool:
+        found = self._decided.get(i)
+        if found is None:
+            found = self._decided[i] = 1 <= i < len(self.lines) and self._continues(i)
+        return found
+
+    def _code(self) -> set[int]:
+        if self._skip is None:
+            self._skip = _code_lines(self.text, self.lines, self.fmt)
+        return self._skip
+
+    def _continues(self, i: int) -> bool:
+        a, b = self.lines[i - 1], self.lines[i]
+        if a.blank or b.blank:
+            return False
+        skip = self._code()
+        if i in skip or i - 1 in skip:
+            return False
         at, bt = a.text.strip(), b.text.strip()
         if _MARKER in at or _MARKER in bt:
-            continue  # a "cleanpress: keep" marker is an instruction, not prose
+            return False  # a "cleanpress: keep" marker is an instruction, not prose
         sm = _STRUCTURAL.match(b.text)
         if sm and not sm.group(0).startswith("<"):
-            continue
+            return False
         table_row = at.startswith("|") and at.endswith("|")  # a reST line block "| text" is not a table row
         if bt.startswith("<") or table_row or at.startswith(("#", "```", "~~~", "<")) or _ADORNMENT.match(at):
-            continue
+            return False
         if b.indent > a.indent + MAX_CONTINUATION_INDENT or b.indent + MAX_CONTINUATION_DEDENT < a.indent:
-            continue  # a code or quote block, not a wrapped line
+            return False  # a code or quote block, not a wrapped line
         if _SENTENCE_END.search(at):
-            continue
+            return False
         if (
             _HARD_BREAK.search(a.text)
             or _BADGE_LINE.match(at)
@@ -113,19 +166,23 @@ def _wrap_pairs(text: str, fmt: str | None, lines: Sequence[SourceLine] | None) 
             or _LONE_URL.match(at)
             or _LONE_URL.match(bt)
         ):
-            continue  # a Markdown hard line break, a row of badges / images, a lone URL: not a sentence
+            return False  # a Markdown hard line break, a row of badges / images, a lone URL: not a sentence
         first = bt[:1]
         if len(at) < MIN_CONTINUED_CHARS or (first.isalpha() and len(bt.split()) < MIN_CONTINUATION_WORDS):
-            continue  # a menu of short items ("Log In" / "Sign Up"), a label over a word: not prose
+            return False  # a menu of short items ("Log In" / "Sign Up"), a label over a word: not prose
         # Sure signs: the next line starts in lower case, or this one ends mid-phrase. In a
         # hard-wrapped document also a next line that opens with a digit, bracket or quote, or a
         # line filled to the wrap width: in an article with a paragraph per line those are a new
         # paragraph after a headline or a boilerplate line.
-        sure = first.islower() or _CONT_WORD_END.search(at) is not None
+        if first.islower() or _CONT_WORD_END.search(at) is not None:
+            return True
         hinted = first.isdigit() or first in "([\"'\u201c\u2018" or len(a.text.rstrip()) >= FILLED_LINE_CHARS
-        if sure or (filled and hinted):
-            out.add(i)
-    return out
+        return hinted and self._hard_wrapped()
+
+    def _hard_wrapped(self) -> bool:
+        if self._filled is None:
+            self._filled = self.fmt in ("markdown", "rst") and _hard_wrapped(self.lines)
+        return self._filled
 
 
 def _hard_wrapped(lines: Sequence[SourceLine]) -> bool:
@@ -149,6 +206,8 @@ def _code_lines(text: str, lines: Sequence[SourceLine], fmt: str | None) -> set[
         regions = rst_regions(text)
     elif fmt == "markdown":
         regions = markdown_regions(text)
+    elif "```" not in text and "~~~" not in text:
+        return set()  # no fence line, so no fenced block
     else:
         regions = [r for r in markdown_regions(text) if r.kind == "md-fence"]
     out: set[int] = set()
