@@ -126,3 +126,34 @@ def test_every_url_an_example_of_a_url_rule_holds_passes_its_prefilter() -> None
                     checked += 1
                     assert matcher.may_match(hit.url.casefold()), (rule.id, hit.url, sorted(matcher.literals))
     assert checked > 50
+
+
+@cache
+def _prepared() -> line_pattern.Prepared:
+    rules = [rule for rule in _rules().values() if rule.kind == "line-pattern"]
+    return line_pattern.prepare([line_pattern.compile(rule) for rule in rules])
+
+
+_LINE_PIECES = ["Advertisement", "share this", "ß", "STRASSE", "İ", "read more", "\n", "\r\n", " ", "x", "le",
+                "Ad", "©", "2024", "—", "[…]", "\n\n", "Lea también", "ﬁ"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40).map("".join))
+def test_candidate_lines_are_the_lines_holding_a_literal(text: str) -> None:
+    """The one-pass candidate scan finds, for every line, the patterns whose literals it holds
+    (case folding may change a line's length, never its line breaks)."""
+    from cleanpress.formats import read_document
+
+    prepared = _prepared()
+    doc = read_document(text, "text")
+    expected: dict[int, int] = {}
+    for line in doc.lines:
+        folded = text[line.start : line.end].casefold()
+        mask = prepared.always
+        for bit, (_, pattern) in enumerate(prepared.patterns):
+            if pattern.literals is not None and any(lit in folded for lit in pattern.literals):
+                mask |= 1 << bit
+        if mask:
+            expected[line.index] = mask
+    assert line_pattern._candidates(doc, prepared) == expected

@@ -14,7 +14,7 @@ compiled the first time a line needs it.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -132,23 +132,32 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
 
 def _candidates(doc: Document, prepared: Prepared) -> dict[int, int]:
     """Line index -> mask of the patterns whose literals the line holds (plus those that need none)."""
-    masks: dict[int, int] = {}
-    if prepared.always:
-        for line in doc.lines:
-            masks[line.index] = prepared.always
+    always = prepared.always
+    masks: dict[int, int] = dict.fromkeys(range(len(doc.lines)), always) if always else {}
     if prepared.automaton is None:
         return masks
     folded = doc.folded
-    # Case folding never adds or removes a line break, so lines are counted in the folded text.
-    starts = [0]
-    find = folded.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    for end, mask in prepared.automaton.iter(folded):
-        index = bisect_right(starts, end) - 1
-        masks[index] = masks.get(index, prepared.always) | mask
+    # Hits come in text order, and a literal never spans a line break: a hit before the end of
+    # the current line adds to its mask. Case folding never adds or removes a line break, so
+    # lines are counted in the folded text.
+    line = -1
+    mask = 0
+    line_end = -1
+    counted = 0
+    for end, bits in prepared.automaton.iter(folded):
+        if end < line_end:
+            mask |= bits
+            continue
+        if line >= 0:
+            masks[line] = masks.get(line, always) | mask
+        line += folded.count("\n", counted, end) + (line < 0)
+        counted = end
+        line_end = folded.find("\n", end)
+        if line_end == -1:
+            line_end = len(folded)
+        mask = bits
+    if line >= 0:
+        masks[line] = masks.get(line, always) | mask
     return masks
 
 
