@@ -13,12 +13,16 @@ from hypothesis import strategies as st
 from cleanpress.detect import line_pattern
 from cleanpress.detect.literals import (
     LITERALS_FILE,
+    bundled_line_patterns,
     bundled_patterns,
     literals_of,
     pattern_key,
+    prefixes_of,
     required_literals,
+    required_prefixes,
 )
 from cleanpress.ruleset import Rule, builtin_rules_dir, load_rules
+from cleanpress.text.folding import fold
 from cleanpress.text.lines import strip_line
 
 
@@ -42,7 +46,18 @@ def test_required_literals(pattern: str, expected: set[str] | None) -> None:
 
 
 def test_the_table_of_the_bundled_packs_is_current() -> None:
-    table = json.loads((builtin_rules_dir() / LITERALS_FILE).read_text(encoding="utf-8"))["patterns"]
+    data = json.loads((builtin_rules_dir() / LITERALS_FILE).read_text(encoding="utf-8"))
+    starts = data["prefixes"]
+    line_patterns = bundled_line_patterns()
+    assert {pattern_key(p) for p in line_patterns} == set(starts), "run: python -m cleanpress.detect.literals"
+    for pattern in line_patterns:
+        derived_start = required_prefixes(pattern)
+        expected = (
+            None if derived_start is None else [derived_start.decoration, sorted(derived_start.strings)]
+        )
+        assert starts[pattern_key(pattern)] == expected
+        assert prefixes_of(pattern) == derived_start
+    table = data["patterns"]
     patterns = bundled_patterns()
     assert {pattern_key(p) for p in patterns} == set(table), "run: python -m cleanpress.detect.literals"
     for pattern in patterns:
@@ -68,7 +83,7 @@ def _line_rules() -> list[tuple[str, str, int]]:
 
 
 def _admits(literals: frozenset[str] | None, raw_line: str) -> bool:
-    return literals is None or any(literal in raw_line.casefold() for literal in literals)
+    return literals is None or any(literal in fold(raw_line) for literal in literals)
 
 
 def test_every_example_a_line_rule_removes_passes_its_prefilter() -> None:
@@ -149,7 +164,7 @@ def test_candidate_lines_are_the_lines_holding_a_literal(text: str) -> None:
     doc = read_document(text, "text")
     expected: dict[int, int] = {}
     for line in doc.lines:
-        folded = text[line.start : line.end].casefold()
+        folded = fold(text[line.start : line.end])
         mask = prepared.always
         for bit, (_, pattern) in enumerate(prepared.patterns):
             if pattern.literals is not None and any(lit in folded for lit in pattern.literals):
@@ -157,3 +172,71 @@ def test_candidate_lines_are_the_lines_holding_a_literal(text: str) -> None:
         if mask:
             expected[line.index] = mask
     assert line_pattern._candidates(doc, prepared) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "decoration", "prefixes"),
+    [
+        ("advertisement", None, {"advertisement"}),
+        ("(?:paid\\s)?advert(?:isement|ising)", None, {"paid", "advertisement", "advertising"}),
+        ("[\\p{S}\\s]*(?:Anzeige|Werbung)[\\s.!]*", "[\\p{S}\\s]", {"anzeige", "werbung"}),
+        ("(?x: [\\p{S}\\s]* (?: read \\s more | see \\s also ) )", "[\\p{S}\\s]", {"read", "see"}),
+        ("(?=x)foo", None, {"foo"}),
+        ("a?b?", None, None),  # may match nothing
+        (".*foo", None, None),
+        ("(?:[^.?!:]{2,50}[?!:])?share", None, None),  # a free lead-in: anything may come first
+        ("x[\\p{S}]*y", None, {"x"}),  # a class after the start is not decoration
+    ],
+)
+def test_required_prefixes(pattern: str, decoration: str | None, prefixes: set[str] | None) -> None:
+    found = required_prefixes(pattern)
+    if prefixes is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.decoration, set(found.strings)) == (decoration, prefixes)
+
+
+def _starts() -> list[tuple[line_pattern.Start, str, str, int]]:
+    """(start test, pattern, rule id, flags) of every bundled line pattern that has one."""
+    prepared = _prepared()
+    found = []
+    for (index, pattern), start in zip(prepared.patterns, prepared.starts, strict=True):
+        if start is not None:
+            found.append((start, pattern.source, prepared.rules[index].rule.id, pattern.flags))
+    return found
+
+
+def test_most_line_patterns_have_a_start_test() -> None:
+    assert len(_starts()) >= len(_prepared().patterns) // 2
+
+
+def test_every_example_a_line_rule_removes_passes_its_start_test() -> None:
+    rules = _rules()
+    checked = 0
+    for start, source, rule_id, flags in _starts():
+        compiled = regex.compile(source, flags)
+        for example in (*rules[rule_id].examples_remove, *rules[rule_id].examples_keep):
+            for raw in example.splitlines():
+                stripped = strip_line(raw) or raw.strip()
+                if compiled.fullmatch(stripped):
+                    checked += 1
+                    assert start.admits(stripped), (rule_id, stripped, start.strings[:10])
+    assert checked > 100
+
+
+_LEADS = st.sampled_from(["", "» ", "— ", "★★ ", "¡", "“", "(", "🔥 ", "- ", "• ", "📣📣 "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_lines_the_patterns_accept_always_pass_the_start_test(data: st.DataObject) -> None:
+    """Generated variants of the examples (leading symbols, case) that a pattern still accepts
+    are all admitted by its start test."""
+    rules = _rules()
+    start, source, rule_id, flags = data.draw(st.sampled_from(_starts()))
+    examples = rules[rule_id].examples_remove or ("",)
+    base = data.draw(st.sampled_from(examples)).splitlines()[0] if examples[0] else ""
+    line = data.draw(_LEADS) + data.draw(_CASE)(strip_line(base) or base.strip())
+    if regex.compile(source, flags).fullmatch(line):
+        assert start.admits(line), (rule_id, line)

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from cleanpress.text.folding import fold
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -95,8 +97,7 @@ class Document:
         """The text case-folded (computed once): the same length per line, line breaks where the
         text has them, for scans by case-folded literals."""
         if self._folded is None:
-            text = self.text
-            self._folded = text.lower() if text.isascii() else text.casefold()
+            self._folded = fold(self.text)
         return self._folded
 
     @property

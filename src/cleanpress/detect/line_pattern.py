@@ -25,9 +25,11 @@ import regex
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import removed_lines
-from cleanpress.detect.literals import Prefiltered
+from cleanpress.detect.literals import Prefiltered, Prefixes
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
+from cleanpress.text.folding import fold
+from cleanpress.text.lazy import LazyPattern, lazy
 from cleanpress.text.lines import strip_line
 
 DEFAULT_MAX_CHARS = 300
@@ -40,7 +42,34 @@ def compile(rule: Rule) -> Compiled:
     p = rule.params
     sources = ([p["pattern"]] if "pattern" in p else []) + list(p.get("patterns", []))
     flags = 0 if p.get("case_sensitive") else regex.I
-    return Compiled(rule, tuple(Prefiltered.of(source, flags) for source in sources))
+    return Compiled(rule, tuple(Prefiltered.of(source, flags, whole_line=True) for source in sources))
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """What a whole-line match starts with: one of ``strings`` (case-folded), somewhere in the
+    line's leading run of ``decoration`` characters (a character class; None: none)."""
+
+    decoration: LazyPattern | None
+    strings: tuple[str, ...]
+    longest: int
+
+    @classmethod
+    def of(cls, prefixes: Prefixes | None) -> Start | None:
+        if prefixes is None:
+            return None
+        decoration = None if prefixes.decoration is None else lazy(f"{prefixes.decoration}*")
+        strings = tuple(sorted(prefixes.strings))
+        return cls(decoration, strings, max(len(s) for s in strings))
+
+    def admits(self, line: str) -> bool:
+        """Whether a match of the whole ``line`` can start with one of the strings (False:
+        surely not)."""
+        run = 0 if self.decoration is None else self.decoration.match(line).end()
+        longest = self.longest
+        strings = self.strings
+        # Each character folds to at least one, so ``longest`` characters hold the prefix.
+        return any(fold(line[j : j + longest]).startswith(strings) for j in range(run + 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +79,8 @@ class Prepared:
     rules: tuple[Compiled, ...]
     patterns: tuple[tuple[int, Prefiltered], ...]
     """(rule index, pattern), in rule order; a pattern's bit in a mask is its index here."""
+    starts: tuple[Start | None, ...]
+    """What each pattern's matches start with (None: not known)."""
     automaton: Any
     """Case-folded literal -> mask of the patterns that require it (None: no literal at all)."""
     always: int
@@ -90,7 +121,8 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
         (limit, sum(1 << bit for bit, own in enumerate(limits) if own >= limit))
         for limit in sorted(set(limits))
     )
-    return Prepared(tuple(rules), tuple(patterns), automaton, always, longest, reach)
+    starts = tuple(Start.of(pattern.starts) for _, pattern in patterns)
+    return Prepared(tuple(rules), tuple(patterns), starts, automaton, always, longest, reach)
 
 
 def _raw_limit(rule: Rule) -> int:
@@ -166,9 +198,13 @@ def _first_match(prepared: Prepared, mask: int, stripped: str) -> Rule | None:
     while mask:
         low = mask & -mask
         mask ^= low
-        index, pattern = prepared.patterns[low.bit_length() - 1]
+        bit = low.bit_length() - 1
+        index, pattern = prepared.patterns[bit]
         rule = prepared.rules[index].rule
         if len(stripped) > rule.params.get("max_chars", DEFAULT_MAX_CHARS):
+            continue
+        start = prepared.starts[bit]
+        if start is not None and not start.admits(stripped):
             continue
         if budget.run(rule, pattern.pattern.fullmatch, stripped) is not None:
             return rule

@@ -23,6 +23,7 @@ from cleanpress.detect.registry import detector
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.domains import DomainSet
+from cleanpress.text.folding import fold
 from cleanpress.text.lazy import lazy
 from cleanpress.text.links import Link
 from cleanpress.text.urls import UrlHit, registrable_domain
@@ -55,7 +56,7 @@ class LinkFacts:
         """``url`` case-folded, once per URL however many patterns look at it."""
         found = self._folded.get(url)
         if found is None:
-            found = self._folded[url] = url.casefold()
+            found = self._folded[url] = fold(url)
         return found
 
 

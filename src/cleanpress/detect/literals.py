@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import product
 from pathlib import Path
+from typing import Any
 
+from cleanpress.text.folding import fold
 from cleanpress.text.lazy import LazyPattern, lazy
 
 # Sets of alternative strings larger than this are given up (treated as "anything").
@@ -45,9 +47,18 @@ class _Info:
     """Every string the node can match, when that set is small and known; else None."""
     required: frozenset[str] | None
     """Strings one of which every match contains; None when nothing is required."""
+    pre: frozenset[str] | None = None
+    """Non-empty strings one of which every non-empty match starts with; None when unknown."""
+    nullable: bool = False
+    """Whether the node can match the empty string."""
 
 
-_EMPTY = _Info(frozenset({""}), None)
+def _exactly(strings: frozenset[str]) -> _Info:
+    """A node that matches exactly ``strings``."""
+    return _Info(strings, None, frozenset(s for s in strings if s), "" in strings)
+
+
+_EMPTY = _exactly(frozenset({""}))
 _ANY = _Info(None, None)
 
 
@@ -66,11 +77,65 @@ def required_literals(pattern: str, *, verbose: bool = False) -> frozenset[str] 
         return None
     pieces: set[str] = set()
     for literal in found:
-        runs = literal.casefold().split()
+        runs = fold(literal).split()
         if not runs:
             return None  # a match may be only whitespace
         pieces.add(max(runs, key=len))
     return frozenset(pieces)
+
+
+def required_prefixes(pattern: str, *, verbose: bool = False) -> Prefixes | None:
+    """What every match of ``pattern`` starts with, after a leading decoration class (symbols,
+    quotes, dashes, spaces) it may open with; None when the analysis finds nothing useful.
+
+    Line rules match whole lines: a line that starts, at some point of its leading run of
+    decoration, with none of the prefixes cannot match, and is not searched."""
+    try:
+        parser = _Parser(pattern, verbose, decoration=True)
+        info = parser.alternation()
+        if parser.pos != len(pattern):
+            raise _Unsupported("unbalanced parenthesis")
+    except (_Unsupported, IndexError, ValueError):
+        return None
+    if info.pre is None or not info.pre or info.nullable:
+        return None
+    folded = frozenset(fold(prefix) for prefix in info.pre)
+    if "" in folded:
+        return None
+    return Prefixes(parser.decoration, folded)
+
+
+@dataclass(frozen=True, slots=True)
+class Prefixes:
+    """The strings one of which every match starts with, case-folded, after a run of
+    ``decoration`` (a character class as written in the pattern; None: no decoration)."""
+
+    decoration: str | None
+    strings: frozenset[str]
+
+
+def _sequence_starts(items: list[_Info], i: int, acc: frozenset[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``items[i:]`` preceded by one of ``acc`` starts with
+    ("" among them: the whole may be empty); None when unknown."""
+    while i < len(items):
+        item = items[i]
+        if item.exact is not None and (crossed := _cross(acc, item.exact)) is not None:
+            acc = crossed
+            i += 1
+            continue
+        known = None if "" in acc else acc  # every match starts with one of acc, at least
+        if item.pre is None:
+            return known
+        head = _cross(acc, item.pre)
+        if head is None:
+            return known
+        if not item.nullable:
+            return head
+        rest = _sequence_starts(items, i + 1, acc)
+        if rest is None:
+            return known
+        return _union(head, rest) or known
+    return acc
 
 
 def _best(info: _Info) -> frozenset[str] | None:
@@ -106,10 +171,14 @@ def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str]
 class _Parser:
     """A recursive-descent reading of the regex syntax the rule packs use (``regex`` module)."""
 
-    def __init__(self, pattern: str, verbose: bool) -> None:
+    def __init__(self, pattern: str, verbose: bool, decoration: bool = False) -> None:
         self.s = pattern
         self.pos = 0
         self.verbose = [verbose]
+        self.decoration_pending = decoration
+        """Whether a leading decoration class may still come (nothing consumed yet)."""
+        self.decoration: str | None = None
+        """The leading decoration class read, as written."""
         if pattern.startswith("(?") and len(pattern) > 2:
             # A global flag group at the start, "(?x)" or "(?xi)", sets the mode for the pattern.
             end = pattern.find(")")
@@ -128,10 +197,12 @@ class _Parser:
             return branches[0]
         exact: frozenset[str] | None = frozenset()
         required: frozenset[str] | None = frozenset()
+        pre: frozenset[str] | None = frozenset()
         for branch in branches:
             exact = _union(exact, branch.exact)
             required = _union(required, _best(branch))
-        return _Info(exact, required)
+            pre = _union(pre, branch.pre)
+        return _Info(exact, required, pre, any(branch.nullable for branch in branches))
 
     def sequence(self) -> _Info:
         items: list[_Info] = []
@@ -140,7 +211,11 @@ class _Parser:
             ch = self._peek()
             if ch is None or ch in "|)":
                 break
+            if self.decoration_pending and ch == "[" and self._decoration():
+                items.append(_EMPTY)
+                continue
             items.append(self.quantified(self.atom()))
+            self.decoration_pending = False
         exact: frozenset[str] | None = frozenset({""})
         best: frozenset[str] | None = None
         run: frozenset[str] | None = frozenset({""})
@@ -158,7 +233,26 @@ class _Parser:
             else:
                 run = crossed
         best = self._better(best, _as_required(run))
-        return _Info(exact, best)
+        starts = _sequence_starts(items, 0, frozenset({""}))
+        pre = None if starts is None else frozenset(s for s in starts if s)
+        return _Info(exact, best, pre, all(item.nullable for item in items))
+
+    def _decoration(self) -> bool:
+        """At the start of the pattern, a character class repeated any number of times (leading
+        symbols, quotes, dashes and spaces): read it into :attr:`decoration` and skip it."""
+        start = self.pos
+        self.char_class()
+        end = self.pos
+        if self._peek() not in ("*", "+"):
+            self.pos = start
+            self.decoration_pending = False
+            return False
+        self.pos += 1
+        if self._peek() in ("?", "+"):
+            self.pos += 1
+        self.decoration = self.s[start:end]
+        self.decoration_pending = False
+        return True
 
     @staticmethod
     def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -191,13 +285,14 @@ class _Parser:
             self.pos += 1  # lazy or possessive: the same strings
         if low == 0:
             exact = _union(info.exact, frozenset({""})) if high == 1 else None
-            return _Info(exact, None)
+            return _Info(exact, None, info.pre, True)
         if low == high and low <= MAX_REPEAT:
             exact = info.exact
             for _ in range(low - 1):
                 exact = _cross(exact, info.exact)
-            return _Info(exact, _best(info))
-        return _Info(None, _best(info))
+            if exact is not None:
+                return replace(_exactly(exact), required=_best(info))
+        return _Info(None, _best(info), info.pre, info.nullable)
 
     def atom(self) -> _Info:
         ch = self.s[self.pos]
@@ -214,7 +309,7 @@ class _Parser:
             return _EMPTY
         if ch in "*+?":
             raise _Unsupported("nothing to repeat")
-        return _Info(frozenset({ch}), None)
+        return _exactly(frozenset({ch}))
 
     def group(self) -> _Info:
         self.pos += 1
@@ -233,9 +328,11 @@ class _Parser:
             if head in "=!":
                 self.pos += 1
                 lookaround = True
+                self.decoration_pending = False
             elif head == "<" and self.s[self.pos + 1] in "=!":
                 self.pos += 2
                 lookaround = True
+                self.decoration_pending = False
             elif head == ">" or head == "|":
                 self.pos += 1
                 if head == "|":
@@ -315,14 +412,14 @@ class _Parser:
             if self.pos - start > 10_000:
                 raise _Unsupported("runaway class")
         if simple and 0 < len(chars) <= 4:
-            return _Info(frozenset(chars), None)
+            return _exactly(frozenset(chars))
         return _ANY
 
     def escape(self) -> _Info:
         nxt = self.s[self.pos + 1]
         self.pos += 2
         if nxt in _ESCAPED:
-            return _Info(frozenset({_ESCAPED[nxt]}), None)
+            return _exactly(frozenset({_ESCAPED[nxt]}))
         if nxt in "pPN":
             if self._peek() == "{":
                 self.pos = self.s.index("}", self.pos) + 1
@@ -330,11 +427,11 @@ class _Parser:
         if nxt == "u":
             code = self.s[self.pos : self.pos + 4]
             self.pos += 4
-            return _Info(frozenset({chr(int(code, 16))}), None)
+            return _exactly(frozenset({chr(int(code, 16))}))
         if nxt == "x":
             code = self.s[self.pos : self.pos + 2]
             self.pos += 2
-            return _Info(frozenset({chr(int(code, 16))}), None)
+            return _exactly(frozenset({chr(int(code, 16))}))
         if nxt in "bBAZzG":
             return _EMPTY
         if nxt in _CLASS_ESCAPES:
@@ -343,7 +440,7 @@ class _Parser:
             raise _Unsupported("backreference")
         if nxt.isalnum():
             raise _Unsupported(f"escape \\{nxt}")
-        return _Info(frozenset({nxt}), None)
+        return _exactly(frozenset({nxt}))
 
     # --- helpers -----------------------------------------------------------------------------
     def _peek(self) -> str | None:
@@ -375,15 +472,29 @@ def pattern_key(pattern: str) -> str:
 
 
 @cache
-def _table() -> dict[str, list[str] | None]:
+def _tables() -> dict[str, Any]:
     from cleanpress.ruleset import builtin_rules_dir
 
     try:
-        data = json.loads((builtin_rules_dir() / LITERALS_FILE).read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads((builtin_rules_dir() / LITERALS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    table: dict[str, list[str] | None] = data.get("patterns", {})
+    return data
+
+
+def _table() -> dict[str, list[str] | None]:
+    table: dict[str, list[str] | None] = _tables().get("patterns", {})
     return table
+
+
+def prefixes_of(pattern: str) -> Prefixes | None:
+    """:func:`required_prefixes` of ``pattern``, from the precomputed table when it is there."""
+    table: dict[str, list[Any] | None] = _tables().get("prefixes", {})
+    key = pattern_key(pattern)
+    if key in table:
+        found = table[key]
+        return None if found is None else Prefixes(found[0], frozenset(found[1]))
+    return required_prefixes(pattern)
 
 
 def literals_of(pattern: str) -> frozenset[str] | None:
@@ -412,10 +523,13 @@ class Prefiltered:
 
     pattern: LazyPattern
     literals: frozenset[str] | None
+    starts: Prefixes | None = None
+    """For a pattern matched against whole lines: what every match starts with."""
 
     @classmethod
-    def of(cls, source: str, flags: int) -> Prefiltered:
-        return cls(lazy(source, flags), literals_of(source))
+    def of(cls, source: str, flags: int, *, whole_line: bool = False) -> Prefiltered:
+        starts = prefixes_of(source) if whole_line else None
+        return cls(lazy(source, flags), literals_of(source), starts)
 
     @classmethod
     def of_url(cls, source: str, flags: int) -> Prefiltered:
@@ -438,17 +552,25 @@ class Prefiltered:
         return self.literals is None or any(literal in folded for literal in self.literals)
 
 
-def write_table(patterns: list[str], path: Path) -> int:
-    """Write the table for ``patterns`` to ``path``; return how many patterns it holds."""
+def write_table(patterns: list[str], path: Path, line_patterns: list[str] | None = None) -> int:
+    """Write the table for ``patterns`` (and the prefixes of ``line_patterns``) to ``path``;
+    return how many patterns it holds."""
     entries = {}
     for pattern in patterns:
         found = required_literals(pattern)
         entries[pattern_key(pattern)] = None if found is None else sorted(found)
+    prefixes: dict[str, list[Any] | None] = {}
+    for pattern in line_patterns or []:
+        starts = required_prefixes(pattern)
+        prefixes[pattern_key(pattern)] = (
+            None if starts is None else [starts.decoration, sorted(starts.strings)]
+        )
     payload = {
-        "about": "Required literals of the bundled line, URL and markup patterns "
-        "(cleanpress.detect.literals); "
+        "about": "Required literals of the bundled line, URL and markup patterns, and prefixes of "
+        "the line patterns (cleanpress.detect.literals); "
         "regenerate with: python -m cleanpress.detect.literals",
         "patterns": dict(sorted(entries.items())),
+        "prefixes": dict(sorted(prefixes.items())),
     }
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return len(entries)
@@ -469,8 +591,21 @@ def bundled_patterns() -> list[str]:
     return patterns
 
 
+def bundled_line_patterns() -> list[str]:
+    """The patterns of the bundled line rules, in pack order."""
+    from cleanpress.ruleset import load_rules
+
+    patterns: list[str] = []
+    for rule in load_rules():
+        if rule.kind == "line-pattern":
+            params = rule.params
+            patterns += [params["pattern"]] if "pattern" in params else []
+            patterns += list(params.get("patterns", []))
+    return patterns
+
+
 if __name__ == "__main__":  # python -m cleanpress.detect.literals
     from cleanpress.ruleset import builtin_rules_dir
 
     target = builtin_rules_dir() / LITERALS_FILE
-    print(f"{target}: {write_table(bundled_patterns(), target)} patterns")
+    print(f"{target}: {write_table(bundled_patterns(), target, bundled_line_patterns())} patterns")

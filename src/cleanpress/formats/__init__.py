@@ -44,9 +44,14 @@ def detect_format(text: str) -> Format:
     head = text[:20000]
     if looks_like_rst(head):
         return "rst"
-    if "```" in head or "~~~" in head or len(_MARKDOWN_SIGNS.findall(head)) >= MARKDOWN_MIN_SIGNS:
+    if "```" in head or "~~~" in head or _has_signs(head, MARKDOWN_MIN_SIGNS):
         return "markdown"
     return "text"
+
+
+def _has_signs(head: str, wanted: int) -> bool:
+    """Whether ``head`` shows at least ``wanted`` Markdown signs (the scan stops there)."""
+    return any(seen >= wanted for seen, _ in enumerate(_MARKDOWN_SIGNS.finditer(head), start=1))
 
 
 def resolve_format(text: str, fmt: str) -> Format:
