@@ -70,6 +70,8 @@ class Judges:
     """Case-folded literal -> mask of the rules that require it (None: no literal at all)."""
     always: int
     """Mask of the rules tried on every link (bit i: ``rules[i]``)."""
+    calls: tuple[tuple[Compiled, Any, bool], ...] = ()
+    """Per rule: (the rule, its kind's judge function, whether it judges only standalone links)."""
 
     def __bool__(self) -> bool:
         return bool(self.rules)
@@ -100,7 +102,10 @@ def prepare(rules: Sequence[Compiled]) -> Judges:
         for literal, mask in masks.items():
             automaton.add_word(literal, mask)
         automaton.make_automaton()
-    return Judges(tuple(rules), automaton, always)
+    calls = tuple(
+        (c, detector(c.rule.kind).judge, bool(c.rule.params.get("standalone_only", False))) for c in rules
+    )
+    return Judges(tuple(rules), automaton, always, calls)
 
 
 def find(doc: Document, judges: Judges, ctx: Context) -> list[Finding]:
@@ -166,17 +171,17 @@ def judge(doc: Document, link: Link, judges: Judges, facts: LinkFacts) -> Verdic
     """The first verdict of ``judges`` on ``link``, or None."""
     alone: bool | None = None
     mask = judges.candidates(facts.folded(link.hit.url))
-    rules = judges.rules
+    calls = judges.calls
     while mask:
         low = mask & -mask
         mask ^= low
-        compiled = rules[low.bit_length() - 1]
-        if compiled.rule.params.get("standalone_only", False):
+        compiled, run, standalone_only = calls[low.bit_length() - 1]
+        if standalone_only:
             if alone is None:
                 alone = _standalone(doc, link, facts)
             if not alone:
                 continue
-        verdict: Verdict | None = detector(compiled.rule.kind).judge(compiled, doc, link, facts)
+        verdict: Verdict | None = run(compiled, doc, link, facts)
         if verdict is not None:
             return verdict
     return None

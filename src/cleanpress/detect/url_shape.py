@@ -94,6 +94,8 @@ def _well_known(link: Link, facts: LinkFacts) -> bool:
 def _local(host: str) -> bool:
     if host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
         return True
+    if ":" not in host and not host[:1].isdigit():
+        return False  # a name: an IPv4 address starts with a digit, an IPv6 one holds colons
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
