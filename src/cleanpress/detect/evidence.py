@@ -250,33 +250,65 @@ class UrlContext:
     """Registrable domains of the document's other links (truthy when there is one)."""
 
 
+# The order in which features are reported.
+_ORDER = (
+    REPUTABLE, ALONE_ON_LINE, LINK_LINE, CTA_LEAD_IN, PROMO_TEXT, HTML_REMNANT, AD_MARKUP,
+    ACTIVE_MARKUP, IP_HOST, REPEATED_HOST, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, DOCUMENT_PATH,
+    AD_PATH, AD_HOST, RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, READABLE_PATH, IN_SENTENCE,
+    REFERENCE_LIST,
+)  # fmt: skip
+# Links recur across a corpus (the same citation in many posts): what the URL alone says is kept
+# for this many URLs.
+INTRINSIC_CACHE_SIZE = 16384
+
+
 def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]:
     """The URL features that fire for ``hit`` in its context."""
+    fired = set(intrinsic_evidence(bare(hit), reputable))
+    if ctx.alone_on_line:
+        fired.add(ALONE_ON_LINE)
+    elif ctx.link_sentence:
+        fired.add(LINK_LINE)
+    if ctx.lead_in and cta_start(ctx.lead_in) is not None:
+        fired.add(CTA_LEAD_IN)
+    if ctx.link_text and promo_signs(ctx.link_text):
+        fired.add(PROMO_TEXT)
+    if ctx.markup:
+        fired.add(HTML_REMNANT)
+        if url_words().ad_markup.search(ctx.markup):
+            fired.add(AD_MARKUP)
+        if _ACTIVE_MARKUP.search(ctx.markup):
+            fired.add(ACTIVE_MARKUP)
+    if ctx.occurrences < 2 and ctx.host_occurrences >= 2:
+        fired.add(REPEATED_HOST)
+    if ctx.occurrences >= 2:
+        fired.add(REPEATED)
+    if ctx.other_domains:
+        _, name, suffix = split_host(hit.host)
+        if f"{name}.{suffix}" not in ctx.other_domains:
+            fired.add(FOREIGN_HOST)
+    if ctx.in_sentence:
+        fired.add(IN_SENTENCE)
+    if ctx.under_reference_heading:
+        fired.add(REFERENCE_LIST)
+    return [feature for feature in _ORDER if feature in fired]
+
+
+def bare(hit: UrlHit) -> UrlHit:
+    """``hit`` without its place in a document, so that equal URLs share one cache entry."""
+    return UrlHit(0, 0, "", hit.url, hit.host, hit.rest, hit.form, hit.disguised)
+
+
+@lru_cache(maxsize=INTRINSIC_CACHE_SIZE)
+def intrinsic_evidence(hit: UrlHit, reputable: bool) -> tuple[Feature, ...]:
+    """The features of the URL itself (host, path, query, disguise), wherever it stands."""
     fired: list[Feature] = []
     words = url_words()
     sub, name, suffix = split_host(hit.host)
     if reputable or any(part in words.public_suffix_parts for part in suffix.split(".")):
         fired.append(REPUTABLE)
-    if ctx.alone_on_line:
-        fired.append(ALONE_ON_LINE)
-    elif ctx.link_sentence:
-        fired.append(LINK_LINE)
-    if ctx.lead_in and cta_start(ctx.lead_in) is not None:
-        fired.append(CTA_LEAD_IN)
-    if ctx.link_text and promo_signs(ctx.link_text):
-        fired.append(PROMO_TEXT)
-    if ctx.markup:
-        fired.append(HTML_REMNANT)
-        if words.ad_markup.search(ctx.markup):
-            fired.append(AD_MARKUP)
-        if _ACTIVE_MARKUP.search(ctx.markup):
-            fired.append(ACTIVE_MARKUP)
     if _IPV4_HOST.fullmatch(hit.host):
         fired.append(IP_HOST)
-    if ctx.occurrences < 2 and ctx.host_occurrences >= 2:
-        fired.append(REPEATED_HOST)
-    if ctx.occurrences >= 2:
-        fired.append(REPEATED)
     segments = [s for s in hit.path.split("/") if s]
     # A hex segment counts once, as a key, not also as an opaque token.
     if any(is_random_token(s) and not _is_hex_key(s.split(".", 1)[0]) for s in segments):
@@ -302,15 +334,9 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
         fired.append(RANDOM_HOST)
     if hit.disguised:
         fired.append(DISGUISED)
-    if ctx.other_domains and f"{name}.{suffix}" not in ctx.other_domains:
-        fired.append(FOREIGN_HOST)
     if segments and not {AD_PATH, KEY_PARAM, AD_PARAMS} & set(fired) and _readable_path(tuple(segments)):
         fired.append(READABLE_PATH)
-    if ctx.in_sentence:
-        fired.append(IN_SENTENCE)
-    if ctx.under_reference_heading:
-        fired.append(REFERENCE_LIST)
-    return fired
+    return tuple(fired)
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)

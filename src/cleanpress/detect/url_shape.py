@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-from functools import lru_cache
 
 import regex
 
@@ -28,26 +27,11 @@ def compile(rule: Rule) -> Compiled:
 _PLACE_MAX = max(evidence.ALONE_ON_LINE.weight, evidence.LINK_LINE.weight) + evidence.CTA_LEAD_IN.weight
 _TEXT_MAX = evidence.PROMO_TEXT.weight
 _MARKUP_MAX = evidence.HTML_REMNANT.weight + evidence.AD_MARKUP.weight + evidence.ACTIVE_MARKUP.weight
-# Links recur across a corpus (the same citation in many posts): what the URL alone says is kept.
-INTRINSIC_CACHE_SIZE = 16384
-_NEUTRAL = evidence.UrlContext(
-    alone_on_line=False,
-    link_sentence=False,
-    link_text="",
-    lead_in="",
-    markup="",
-    occurrences=1,
-    host_occurrences=1,
-    in_sentence=False,
-    under_reference_heading=False,
-    other_domains=frozenset(),
-)
 
 
-@lru_cache(maxsize=INTRINSIC_CACHE_SIZE)
 def _intrinsic_score(hit: UrlHit, reputable: bool) -> float:
     """The score of what the URL itself shows (host, path, query, disguise), wherever it stands."""
-    return sum(f.weight for f in evidence.url_evidence(hit, _NEUTRAL, reputable))
+    return sum(f.weight for f in evidence.intrinsic_evidence(evidence.bare(hit), reputable))
 
 
 def _could_reach(threshold: float, link: Link, facts: LinkFacts, reputable: bool, reference: bool) -> bool:
@@ -55,7 +39,7 @@ def _could_reach(threshold: float, link: Link, facts: LinkFacts, reputable: bool
     most its place, text, markup, repetition and company could add. Most real links cannot, and
     are then judged without reading their sentence."""
     hit = link.hit
-    bound = _intrinsic_score(_bare(hit), reputable) + _PLACE_MAX + _TEXT_MAX
+    bound = _intrinsic_score(hit, reputable) + _PLACE_MAX + _TEXT_MAX
     if link.kind == "html":
         bound += _MARKUP_MAX
     if facts.counts[hit.url] >= 2:
@@ -66,11 +50,6 @@ def _could_reach(threshold: float, link: Link, facts: LinkFacts, reputable: bool
     if reference:
         bound += evidence.REFERENCE_LIST.weight
     return bound >= threshold
-
-
-def _bare(hit: UrlHit) -> UrlHit:
-    """``hit`` without its place in a document, so equal URLs share one cache entry."""
-    return UrlHit(0, 0, "", hit.url, hit.host, hit.rest, hit.form, hit.disguised)
 
 
 # An image from a badge service inside a link's text: the link is a project badge.
