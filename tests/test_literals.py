@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from cleanpress.detect import line_pattern
 from cleanpress.detect.literals import (
     LITERALS_FILE,
+    Prefixes,
     bundled_line_patterns,
     bundled_patterns,
     literals_of,
@@ -52,9 +53,10 @@ def test_the_table_of_the_bundled_packs_is_current() -> None:
     assert {pattern_key(p) for p in line_patterns} == set(starts), "run: python -m cleanpress.detect.literals"
     for pattern in line_patterns:
         derived_start = required_prefixes(pattern)
-        expected = (
-            None if derived_start is None else [derived_start.decoration, sorted(derived_start.strings)]
-        )
+        expected = None
+        if derived_start is not None:
+            lead_in = None if derived_start.lead_in is None else list(derived_start.lead_in)
+            expected = [derived_start.decoration, sorted(derived_start.strings), lead_in]
         assert starts[pattern_key(pattern)] == expected
         assert prefixes_of(pattern) == derived_start
     table = data["patterns"]
@@ -184,7 +186,7 @@ def test_candidate_lines_are_the_lines_holding_a_literal(text: str) -> None:
         ("(?=x)foo", None, {"foo"}),
         ("a?b?", None, None),  # may match nothing
         (".*foo", None, None),
-        ("(?:[^.?!:]{2,50}[?!:])?share", None, None),  # a free lead-in: anything may come first
+        ("(?:[^.?!:]{2,50}[?!:]|x)?share", None, None),  # a free lead-in: anything may come first
         ("x[\\p{S}]*y", None, {"x"}),  # a class after the start is not decoration
     ],
 )
@@ -240,3 +242,21 @@ def test_lines_the_patterns_accept_always_pass_the_start_test(data: st.DataObjec
     line = data.draw(_LEADS) + data.draw(_CASE)(strip_line(base) or base.strip())
     if regex.compile(source, flags).fullmatch(line):
         assert start.admits(line), (rule_id, line)
+
+
+def test_a_teaser_before_the_phrase_is_read_as_a_lead_in() -> None:
+    pattern = r"(?x: [\p{S}\s]* (?:[^.?!:]{2,50}[?!:]\s?[\p{S}\uFE0F]*\s?)? share \s (?:this|it) .{0,40} )"
+    found = required_prefixes(pattern)
+    assert found == Prefixes(r"[\p{S}\s]", frozenset({"share"}), ("?!:", 50))
+    start = line_pattern.Start.of(found)
+    assert start is not None
+    compiled = regex.compile(pattern, regex.I)
+    for line in (
+        "Share this story",
+        "→ Like this story? 👉 Share it with a friend",
+        "Enjoyed it: share this",
+    ):
+        assert compiled.fullmatch(line)
+        assert start.admits(line), line
+    for line in ("We share this view", "A long sentence with no teaser, then share this"):
+        assert not start.admits(line), line

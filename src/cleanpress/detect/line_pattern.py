@@ -48,11 +48,14 @@ def compile(rule: Rule) -> Compiled:
 @dataclass(frozen=True, slots=True)
 class Start:
     """What a whole-line match starts with: one of ``strings`` (case-folded), somewhere in the
-    line's leading run of ``decoration`` characters (a character class; None: none)."""
+    line's leading run of ``decoration`` characters (a character class; None: none), or after a
+    teaser (``lead_in``: a character that ends it, within so many characters, then spaces and
+    symbols)."""
 
     decoration: LazyPattern | None
     strings: tuple[str, ...]
     longest: int
+    lead_in: tuple[str, int] | None = None
 
     @classmethod
     def of(cls, prefixes: Prefixes | None) -> Start | None:
@@ -60,16 +63,31 @@ class Start:
             return None
         decoration = None if prefixes.decoration is None else lazy(f"{prefixes.decoration}*")
         strings = tuple(sorted(prefixes.strings))
-        return cls(decoration, strings, max(len(s) for s in strings))
+        return cls(decoration, strings, max(len(s) for s in strings), prefixes.lead_in)
 
     def admits(self, line: str) -> bool:
         """Whether a match of the whole ``line`` can start with one of the strings (False:
         surely not)."""
         run = 0 if self.decoration is None else self.decoration.match(line).end()
-        longest = self.longest
-        strings = self.strings
+        if any(self._at(line, j) for j in range(run + 1)):
+            return True
+        if self.lead_in is None:
+            return False
+        ends, most = self.lead_in
+        for e in range(min(len(line), run + most + 1)):
+            if line[e] in ends:
+                j = e + 1
+                while True:
+                    if self._at(line, j):
+                        return True
+                    if j >= len(line) or line[j].isalnum():
+                        break
+                    j += 1
+        return False
+
+    def _at(self, line: str, j: int) -> bool:
         # Each character folds to at least one, so ``longest`` characters hold the prefix.
-        return any(fold(line[j : j + longest]).startswith(strings) for j in range(run + 1))
+        return fold(line[j : j + self.longest]).startswith(self.strings)
 
 
 @dataclass(frozen=True, slots=True)

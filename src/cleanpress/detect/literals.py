@@ -102,16 +102,29 @@ def required_prefixes(pattern: str, *, verbose: bool = False) -> Prefixes | None
     folded = frozenset(fold(prefix) for prefix in info.pre)
     if "" in folded:
         return None
-    return Prefixes(parser.decoration, folded)
+    return Prefixes(parser.decoration, folded, parser.lead_in)
 
 
 @dataclass(frozen=True, slots=True)
 class Prefixes:
     """The strings one of which every match starts with, case-folded, after a run of
-    ``decoration`` (a character class as written in the pattern; None: no decoration)."""
+    ``decoration`` (a character class as written in the pattern; None: no decoration), or after
+    an optional ``lead_in``."""
 
     decoration: str | None
     strings: frozenset[str]
+    lead_in: tuple[str, int] | None = None
+    """(characters, most characters before one): the pattern may open with a short teaser ending
+    in one of the characters ("Like this story? Share it …"); the strings may then follow it,
+    after spaces and symbols."""
+
+
+# An optional teaser right after the decoration: up to N characters, one of a few that end it,
+# then spaces and symbols ("(?:[^.?!:]{2,50}[?!:]\s?[\p{S}\uFE0F]*\s?)?").
+_LEAD_IN = lazy(
+    r"\(\?:\[\^[^\]\\]+\]\{\d+,(?P<most>\d+)\}\[(?P<ends>[^\]\\\-]+)\]"
+    r"(?:\\s\?|\[(?:\\p\{S\}|\\uFE0F|\\s)+\]\*)*\)\?"
+)
 
 
 def _sequence_starts(items: list[_Info], i: int, acc: frozenset[str]) -> frozenset[str] | None:
@@ -179,6 +192,10 @@ class _Parser:
         """Whether a leading decoration class may still come (nothing consumed yet)."""
         self.decoration: str | None = None
         """The leading decoration class read, as written."""
+        self.lead_in_pending = False
+        """Whether an optional teaser may come (right after the decoration)."""
+        self.lead_in: tuple[str, int] | None = None
+        """The teaser read: (characters one of which ends it, most characters before one)."""
         if pattern.startswith("(?") and len(pattern) > 2:
             # A global flag group at the start, "(?x)" or "(?xi)", sets the mode for the pattern.
             end = pattern.find(")")
@@ -214,8 +231,15 @@ class _Parser:
             if self.decoration_pending and ch == "[" and self._decoration():
                 items.append(_EMPTY)
                 continue
+            if self.lead_in_pending and ch == "(" and (lead := _LEAD_IN.match(self.s, self.pos)):
+                self.lead_in = (lead.group("ends"), int(lead.group("most")))
+                self.pos = lead.end()
+                self.lead_in_pending = False
+                items.append(_EMPTY)
+                continue
             items.append(self.quantified(self.atom()))
             self.decoration_pending = False
+            self.lead_in_pending = False
         exact: frozenset[str] | None = frozenset({""})
         best: frozenset[str] | None = None
         run: frozenset[str] | None = frozenset({""})
@@ -252,6 +276,7 @@ class _Parser:
             self.pos += 1
         self.decoration = self.s[start:end]
         self.decoration_pending = False
+        self.lead_in_pending = True
         return True
 
     @staticmethod
@@ -493,7 +518,10 @@ def prefixes_of(pattern: str) -> Prefixes | None:
     key = pattern_key(pattern)
     if key in table:
         found = table[key]
-        return None if found is None else Prefixes(found[0], frozenset(found[1]))
+        if found is None:
+            return None
+        lead_in = None if found[2] is None else (found[2][0], int(found[2][1]))
+        return Prefixes(found[0], frozenset(found[1]), lead_in)
     return required_prefixes(pattern)
 
 
@@ -562,9 +590,8 @@ def write_table(patterns: list[str], path: Path, line_patterns: list[str] | None
     prefixes: dict[str, list[Any] | None] = {}
     for pattern in line_patterns or []:
         starts = required_prefixes(pattern)
-        prefixes[pattern_key(pattern)] = (
-            None if starts is None else [starts.decoration, sorted(starts.strings)]
-        )
+        entry = None if starts is None else [starts.decoration, sorted(starts.strings), starts.lead_in]
+        prefixes[pattern_key(pattern)] = entry
     payload = {
         "about": "Required literals of the bundled line, URL and markup patterns, and prefixes of "
         "the line patterns (cleanpress.detect.literals); "
