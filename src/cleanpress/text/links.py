@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -172,7 +174,7 @@ def _html_element(text: str, hit: UrlHit) -> tuple[int, int, str] | None:
         if m is not None and m.end() >= hit.end:
             return _close_element(text, tag_start, m.end(), m.group("name").lower(), line_end)
     # Inside a script body: <script>window.location="…"</script>
-    script = regex.search(rf"(?P<open>{_LT}script\b[^<>]*?{_GT})[^<>]*$", head, regex.I)
+    script = _SCRIPT_OPEN.search(head)
     if script is not None:
         tag_start = window_start + script.start()
         tag_end = tag_start + len(script.group("open"))
@@ -180,15 +182,30 @@ def _html_element(text: str, hit: UrlHit) -> tuple[int, int, str] | None:
     return None
 
 
+_SCRIPT_OPEN = lazy(rf"(?P<open>{_LT}script\b[^<>]*?{_GT})[^<>]*$", regex.I)
+_ANY_TAG = lazy(rf"{_LT}[^<>]*?{_GT}")
+
+
+@lru_cache(maxsize=256)
+def _closer(name: str) -> Any:
+    """The end tag of element ``name``."""
+    return regex.compile(rf"{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
+
+
+@lru_cache(maxsize=256)
+def _wrapper_closer(name: str) -> Any:
+    """The end tag of wrapper element ``name``, after spaces."""
+    return regex.compile(rf"[ \t]*{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
+
+
 def _close_element(text: str, start: int, open_end: int, name: str, line_end: int) -> tuple[int, int, str]:
     end = open_end
     anchor = ""
     if name not in _VOID and not text[open_end - 2 : open_end].startswith("/"):
-        closer = regex.compile(rf"{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
-        m = closer.search(text, open_end, min(len(text), open_end + _MAX_ELEMENT_CHARS))
+        m = _closer(name).search(text, open_end, min(len(text), open_end + _MAX_ELEMENT_CHARS))
         if m is not None:
             end = m.end()
-            anchor = regex.sub(rf"{_LT}[^<>]*?{_GT}", "", text[open_end : m.start()]).strip()
+            anchor = _ANY_TAG.sub("", text[open_end : m.start()]).strip()
     # Grow over wrappers that hold nothing else: <p><a …>…</a></p>
     while True:
         head = text[max(0, start - 300) : start]
@@ -196,8 +213,7 @@ def _close_element(text: str, start: int, open_end: int, name: str, line_end: in
         if m is None:
             break
         name = m.group("name").lower()
-        closer = regex.compile(rf"[ \t]*{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
-        c = closer.match(text, end)
+        c = _wrapper_closer(name).match(text, end)
         if c is None:
             break
         start = start - len(head) + m.start()

@@ -176,8 +176,12 @@ def _trim(candidate: str) -> str:
 
 
 def normalise_host(host: str) -> str:
-    host = _DEFANG.sub(".", host).replace(" ", "").lower().strip(".")
-    return host
+    if _PLAIN_HOST.fullmatch(host) and "dot" not in host.lower():
+        return host.lower().strip(".")  # nothing de-fanged: the common case, without the search
+    return _DEFANG.sub(".", host).replace(" ", "").lower().strip(".")
+
+
+_PLAIN_HOST = re.compile(r"[A-Za-z0-9.-]+")
 
 
 def _valid_suffix(host: str) -> bool:
@@ -206,11 +210,12 @@ def _candidate_matches(s: str) -> Iterator[tuple[regex.Match[str], str]]:
             at = m.start() + max(len(token), 1)
 
 
-# Where a URL_RE match can start inside a word: after a character that no form's look-behind
-# refuses (the forms refuse letters, digits, "_", ".", "@", "/", ":" and more; only these ASCII
-# ones are tested, so this admits a superset of the true starts), or where a scheme begins (a
-# scheme has no look-behind: "xhttps://…").
-_URL_START = re.compile(r"(?<![A-Za-z0-9_.@/:])(?=\S)|(?=h(?:tt|xx|\*\*)ps?|ftp)", re.IGNORECASE)
+# Where a URL_RE match can start inside a word: at a letter, digit or "/" (a host, "www" or
+# "//host" begins so) after a character that no form's look-behind refuses (the forms refuse
+# letters, digits, "_", ".", "@", "/", ":" and more; only these ASCII ones are tested, so this
+# admits a superset of the true starts), or where a scheme begins (a scheme has no look-behind:
+# "xhttps://…").
+_URL_START = re.compile(r"(?<![A-Za-z0-9_.@/:])(?=[^\W_]|/)|(?=h(?:tt|xx|\*\*)ps?|ftp)", re.IGNORECASE)
 
 
 def _start_positions(s: str, n: int) -> Iterator[tuple[int, int, list[int]]]:
