@@ -10,6 +10,7 @@ definition) stay.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,11 +39,15 @@ def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
 def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     """``found``: what earlier detectors found; lines that are spam already are not neighbours."""
     text = doc.text
+    keys = [text[line.start : line.end].strip() for line in doc.lines]
+    fewest = min((rule.rule.params.get("min_count", 3) for rule in rules), default=0)
+    counts = Counter(keys)
+    if not any(count >= fewest for key, count in counts.items() if key):
+        return []  # no line repeats often enough: nothing to read further
     by_line: dict[str, list[int]] = {}
-    for line in doc.lines:
-        key = text[line.start : line.end].strip()
+    for index, key in enumerate(keys):
         if key:
-            by_line.setdefault(key, []).append(line.index)
+            by_line.setdefault(key, []).append(index)
     url_only: dict[int, Link] = {}
     for link in ctx.links:
         if alone_on_line(doc, link):
