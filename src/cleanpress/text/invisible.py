@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 
 from cleanpress.text.lazy import lazy
+from cleanpress.text.urls import may_hold_invisible
 
 _CANDIDATES = lazy(
     "[\u180e\u200b\u200c\u200d\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]+",
@@ -41,7 +42,7 @@ def _joining_letter(ch: str) -> bool:
 def invisible_spans(text: str) -> list[tuple[int, int]]:
     """Spans of invisible characters that carry no meaning where they stand."""
     spans: list[tuple[int, int]] = []
-    if text.isascii():
+    if not may_hold_invisible(text):
         return spans
     flags = [(m.start(), m.end()) for m in _TAGS.finditer(text)] if "\U0001f3f4" in text else []
     for m in _CANDIDATES.finditer(text):

@@ -26,6 +26,18 @@ INVISIBLE_CHARS = (
 )
 _INVISIBLE_RUN = lazy(f"[{INVISIBLE_CHARS}\U000e0000-\U000e007f]+", stdlib=True)
 
+
+def may_hold_invisible(text: str) -> bool:
+    """Whether ``text`` may hold an invisible character (False: surely none), without a scan of
+    every character in Python's regex engine: a search for each of the few characters, and a test
+    for characters beyond the Basic Multilingual Plane (the tag characters are there)."""
+    if text.isascii():
+        return False
+    if any(ch in text for ch in INVISIBLE_CHARS):
+        return True
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
 _LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?"
 _TLD = r"(?:\p{L}{2,63}|xn--[a-z0-9-]{2,59})"
 # A host separator: a dot, or a de-fanged dot ("[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}").
@@ -113,7 +125,9 @@ class Skeleton:
     __slots__ = ("_map", "_original_length", "text")
 
     def __init__(self, text: str) -> None:
-        runs = [] if text.isascii() else [(m.start(), m.end(), 0) for m in _INVISIBLE_RUN.finditer(text)]
+        runs = []
+        if may_hold_invisible(text):
+            runs = [(m.start(), m.end(), 0) for m in _INVISIBLE_RUN.finditer(text)]
         if not runs:
             self.text = text
             self._map: OffsetMap | None = None
@@ -178,7 +192,8 @@ def _trim(candidate: str) -> str:
 def normalise_host(host: str) -> str:
     if _PLAIN_HOST.fullmatch(host) and "dot" not in host.lower():
         return host.lower().strip(".")  # nothing de-fanged: the common case, without the search
-    return _DEFANG.sub(".", host).replace(" ", "").lower().strip(".")
+    undefanged: str = _DEFANG.sub(".", host)
+    return undefanged.replace(" ", "").lower().strip(".")
 
 
 _PLAIN_HOST = re.compile(r"[A-Za-z0-9.-]+")
