@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleanpress
 from cleanpress.formats import detect_format
@@ -60,3 +62,33 @@ def test_detection_reads_the_sample_readmes_as_their_format() -> None:
     wrong = [r["id"] for r in records if detect_format(r["text"]) not in (r["format"], "text")]
     # A few short reST READMEs show more Markdown than reST; none may become HTML.
     assert len(wrong) <= len(records) // 10, wrong
+
+
+_MD_PIECES = [
+    "- ",
+    "* ",
+    "**",
+    "**b**",
+    "[a](b)",
+    "[a]: x",
+    "# ",
+    "1. ",
+    "> ",
+    "```",
+    "  ",
+    "\n",
+    "\r\n",
+    "x",
+    " ",
+    "*",
+    "[",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_MD_PIECES), max_size=30).map("".join))
+def test_fast_sign_count_agrees_with_the_full_scan(text: str) -> None:
+    from cleanpress.formats import _MARKDOWN_SIGNS, MARKDOWN_MIN_SIGNS, _has_signs
+
+    expected = len(_MARKDOWN_SIGNS.findall(text)) >= MARKDOWN_MIN_SIGNS
+    assert _has_signs(text, MARKDOWN_MIN_SIGNS) == expected

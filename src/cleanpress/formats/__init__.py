@@ -10,6 +10,7 @@ computes its structure facts (:mod:`cleanpress.formats.structure`). Writers of d
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from cleanpress.document import Document
@@ -32,6 +33,16 @@ _MARKDOWN_SIGNS = re.compile(
 )
 # Markdown is assumed at this many Markdown signs (one "**bold**" is not yet Markdown).
 MARKDOWN_MIN_SIGNS = 2
+# The same signs found fast: those that open a line (after a line break, which the scan jumps
+# to, or at the very start), and those inside a line (a link, a bold run: the scan jumps to "["
+# and "*"). No sign reaches over a line break, so _MARKDOWN_SIGNS finds every line-opening sign;
+# and where no line opens with a sign, it finds exactly the signs inside lines.
+_LINE_SIGN = (
+    r"[ \t]{0,3}(?:#{1,6}[ \t]+\S|```|~~~|>[ \t]|[*+-][ \t]+\S|\d{1,3}[.)][ \t]+\S)|\[[^\]\n]+\]:[ \t]*\S"
+)
+_LINE_SIGNS = re.compile(rf"\n(?:{_LINE_SIGN})")
+_FIRST_LINE_SIGN = re.compile(_LINE_SIGN)
+_INLINE_SIGNS = re.compile(r"\[[^\]\n]+\]\([^)\s]+[^)\n]*\)|\*\*[^*\n]+\*\*")
 
 
 def detect_format(text: str) -> Format:
@@ -50,8 +61,23 @@ def detect_format(text: str) -> Format:
 
 
 def _has_signs(head: str, wanted: int) -> bool:
-    """Whether ``head`` shows at least ``wanted`` Markdown signs (the scan stops there)."""
-    return any(seen >= wanted for seen, _ in enumerate(_MARKDOWN_SIGNS.finditer(head), start=1))
+    """Whether ``head`` shows at least ``wanted`` Markdown signs (the scans stop there)."""
+    opening = _count(_LINE_SIGNS.finditer(head), wanted) + (_FIRST_LINE_SIGN.match(head) is not None)
+    if opening >= wanted:
+        return True
+    if opening == 0:
+        return _count(_INLINE_SIGNS.finditer(head), wanted) >= wanted
+    return _count(_MARKDOWN_SIGNS.finditer(head), wanted) >= wanted
+
+
+def _count(found: Iterator[object], most: int) -> int:
+    """How many ``found`` yields, counting up to ``most``."""
+    seen = 0
+    for _ in found:
+        seen += 1
+        if seen >= most:
+            break
+    return seen
 
 
 def resolve_format(text: str, fmt: str) -> Format:
