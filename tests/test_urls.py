@@ -152,3 +152,15 @@ def test_fast_scan_equals_line_search_on_fixtures() -> None:
     assert texts
     for text in texts:
         assert _scanned(text) == _searched(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=30).map("".join))
+def test_the_hint_scans_cover_every_hint(text: str) -> None:
+    """Every match of the one hint pattern overlaps a hint the separate scans found (so its word
+    is read)."""
+    from cleanpress.text.urls import _URL_HINT, _hints
+
+    found = _hints(text)
+    for m in _URL_HINT.finditer(text):
+        assert any(a < m.end() and m.start() < b for a, b in found), (m.span(), found)
