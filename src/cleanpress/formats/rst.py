@@ -321,6 +321,15 @@ def looks_like_rst(text: str) -> bool:
     return True
 
 
+_ADORNMENT_CHARS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _adornment_start(line: str) -> bool:
+    """Whether ``line`` opens as an adornment does (two of one punctuation character): the cheap
+    half of :data:`_RST_UNDERLINE`."""
+    return len(line) >= 2 and line[0] == line[1] and line[0] in _ADORNMENT_CHARS
+
+
 def rst_titles(
     text: str, lines: Sequence[SourceLine] | None = None, *, protect: bool = True
 ) -> list[tuple[int, int]]:
@@ -350,7 +359,8 @@ def rst_titles(
         title = line.text.rstrip()
         underline = under.text.rstrip()
         if (
-            _RST_UNDERLINE.match(under.text)
+            _adornment_start(under.text)
+            and _RST_UNDERLINE.match(under.text)
             and not _RST_UNDERLINE.match(title)
             and len(underline) >= max(len(title), MIN_UNDERLINE_CHARS)
         ):
@@ -364,7 +374,8 @@ def rst_titles(
             continue
         # An overline and an (inset) title: the overline comes back as the underline.
         if (
-            _RST_UNDERLINE.match(line.text)
+            _adornment_start(line.text)
+            and _RST_UNDERLINE.match(line.text)
             and i + 2 < n
             and lines[i + 2].text.rstrip() == title
             and not under.blank

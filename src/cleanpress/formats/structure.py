@@ -240,7 +240,7 @@ def table_lines(text: str, lines: Sequence[SourceLine]) -> set[int]:
             while j < n and not lines[j].blank and "|" in lines[j].text:
                 j += 1
             out.update(range(i - 1, j))
-        elif _GRID_RULE.match(line.text) and i not in out:
+        elif "+" in line.text and _GRID_RULE.match(line.text) and i not in out:
             j = i + 1
             while j < n and lines[j].text.lstrip()[:1] in ("|", "+"):
                 j += 1
