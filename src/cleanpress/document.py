@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from cleanpress.text.folding import fold
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
-    """One line: ``text[start:end]`` is its content, ``text[end:next_start]`` its line break."""
+    """One line: ``text[start:end]`` is its content, ``text[end:next_start]`` its line break.
+
+    Not frozen, for speed (a document makes one per line; a frozen dataclass sets each field
+    through ``object.__setattr__``), but never changed once made."""
 
     index: int
     start: int

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SourceLine:
+    """A line of the source (not frozen, for speed: one per line; never changed once made)."""
+
     index: int
     start: int  # offset of the first character
     end: int  # offset of the line end (before "\r\n" / "\n")
