@@ -215,6 +215,10 @@ def jsonl_lines(draw: st.DrawFn) -> bytes:
 # Found by this fuzzer: a lone-surrogate escape next to an undecodable byte would read back as an
 # emoji once rewritten; the record is now kept unchanged (status "skipped").
 @example(b'{"id": 1, "text": "00\\ud83d\\udc68\\u200d\\ud83d\x80\\udc69"}\n')
+# Found by this fuzzer: a record after a byte-order mark is cleaned and keeps the mark.
+@example(
+    b'\xef\xbb\xbf{"id": 0, "text": "https://www.cpmrevenuegate.com/vt6hstxc?key=785582df3563a5011d6a42"}\n'
+)
 def test_fuzz_jsonl_records(raw: bytes) -> None:
     outcome = clean_record_safely(CLEANERS["default"], raw, 1, JsonlOptions())
     if outcome.status in ("malformed", "no-field", "unchanged", "skipped", "blank"):
@@ -223,5 +227,7 @@ def test_fuzz_jsonl_records(raw: bytes) -> None:
     assert outcome.status == "changed"
     body = outcome.output.rstrip(b"\r\n")
     assert outcome.output[len(body) :] == raw[len(raw.rstrip(b"\r\n")) :]  # the line end is kept
-    cleaned = json.loads(body.decode("utf-8", errors="surrogateescape"))
+    bom = b"\xef\xbb\xbf"
+    assert body.startswith(bom) == raw.startswith(bom)  # a byte-order mark is kept, never added
+    cleaned = json.loads(body.removeprefix(bom).decode("utf-8", errors="surrogateescape"))
     assert outcome.result is not None and cleaned["text"] == outcome.result.text
