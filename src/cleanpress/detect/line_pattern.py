@@ -69,8 +69,12 @@ class Start:
         """Whether a match of the whole ``line`` can start with one of the strings (False:
         surely not)."""
         run = 0 if self.decoration is None else self.decoration.match(line).end()
-        if any(self._at(line, j) for j in range(run + 1)):
-            return True
+        longest = self.longest
+        strings = self.strings
+        # Each character folds to at least one, so ``longest`` characters hold the prefix.
+        for j in range(run + 1):
+            if fold(line[j : j + longest]).startswith(strings):
+                return True
         if self.lead_in is None:
             return False
         ends, most = self.lead_in
@@ -78,16 +82,12 @@ class Start:
             if line[e] in ends:
                 j = e + 1
                 while True:
-                    if self._at(line, j):
+                    if fold(line[j : j + longest]).startswith(strings):
                         return True
                     if j >= len(line) or line[j].isalnum():
                         break
                     j += 1
         return False
-
-    def _at(self, line: str, j: int) -> bool:
-        # Each character folds to at least one, so ``longest`` characters hold the prefix.
-        return fold(line[j : j + self.longest]).startswith(self.strings)
 
 
 @dataclass(frozen=True, slots=True)
