@@ -12,12 +12,14 @@ import ahocorasick
 import regex
 
 from cleanpress.detect.base import Finding
-from cleanpress.detect.literals import required_literals
+from cleanpress.detect.literals import required_literals, required_prefixes
 from cleanpress.document import Document
+from cleanpress.text.folding import fold
 from cleanpress.text.lazy import lazy
 from cleanpress.text.lines import (
     ENDS_SENTENCE,
     INTRODUCES,
+    LEFT_DECORATION,
     MAX_INLINE_LEAD_IN_WORDS,
     MAX_LINE_LEAD_IN_WORDS,
     NOT_MARKUP,
@@ -133,6 +135,35 @@ def _heading_hint() -> Any:
     return automaton
 
 
+# The longest first word of a reference heading the quick test below reads.
+_LONGEST_START = 40
+
+
+@cache
+def _heading_starts() -> tuple[str, ...] | None:
+    """The first words (case-folded) one of which every reference heading starts with, as
+    :func:`cleanpress.text.lines.strip_line` leaves it (None: not known)."""
+    found = required_prefixes(REFERENCE_HEADING.pattern)
+    if found is None or found.decoration is not None or found.lead_in is not None:
+        return None
+    firsts: set[str] = set()
+    for prefix in found.strings:
+        words_of = prefix.split()
+        if not words_of or len(words_of[0]) > _LONGEST_START:
+            return None
+        firsts.add(words_of[0])
+    return tuple(sorted(firsts))
+
+
+def _may_head(raw: str, starts: tuple[str, ...] | None) -> bool:
+    """Whether the line ``raw`` may read as a reference heading once stripped (False: surely
+    not). Without tags, the stripped line starts where the line's leading decoration ends."""
+    if starts is None or "<" in raw or "&lt;" in raw:
+        return True
+    head = raw[LEFT_DECORATION.match(raw).end() :]
+    return fold(head[:_LONGEST_START]).startswith(starts)
+
+
 def reference_list_lines(doc: Document) -> set[int]:
     """Lines that follow a 'Further reading:' / 'Sources:' heading, up to the next blank-separated prose."""
     lines: set[int] = set()
@@ -140,11 +171,15 @@ def reference_list_lines(doc: Document) -> set[int]:
     hint = _heading_hint()
     candidates = range(len(doc.lines)) if hint is None else _hinted_lines(doc, hint)
     resume = 0  # lines before this were read by the walk under an earlier heading
+    starts = _heading_starts()
     for first in candidates:
         if first < resume:
             continue
         line = doc.lines[first]
-        content = strip_line(text[line.start : line.end])
+        raw = text[line.start : line.end]
+        if not _may_head(raw, starts):
+            continue
+        content = strip_line(raw)
         if not content or not REFERENCE_HEADING.fullmatch(content):
             continue
         # Under a heading: the lines of its list, up to prose (blank lines do not end it).

@@ -24,10 +24,10 @@ def compile(rule: Rule) -> Compiled:
 
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
+    """The link stage asks only about links whose URL holds one of the pattern's literals
+    (:class:`cleanpress.detect.linkstage.Judges`)."""
     hit = link.hit
     matcher: Prefiltered = compiled.matcher
-    if not matcher.may_match(facts.folded(hit.url)):
-        return None
     m = budget.run(compiled.rule, matcher.pattern.search, hit.url)
     if m is None:
         return None

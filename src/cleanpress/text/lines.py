@@ -42,9 +42,7 @@ ENDS_SENTENCE = lazy(
 MIN_PARAGRAPH_CHARS = 60
 BRACKETED = lazy(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
 _DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
-_LINE_DECOR_LEFT = lazy(
-    rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*"
-)
+LEFT_DECORATION = lazy(rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*")
 # Searched backwards from the end ((?r)): a forward search would try every position of the line.
 _LINE_DECOR_RIGHT = lazy(rf"(?r)(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
 
@@ -53,7 +51,7 @@ def strip_line(content: str) -> str:
     """A line as line rules see it: no tags, list or heading markers, emphasis or end punctuation."""
     if "<" in content or "&lt;" in content:
         content = TAG.sub(" ", content)
-    content = _LINE_DECOR_LEFT.sub("", content, count=1)
+    content = LEFT_DECORATION.sub("", content, count=1)
     tail = _LINE_DECOR_RIGHT.search(content)
     if tail is not None:
         content = content[: tail.start()]
@@ -67,7 +65,7 @@ def words(fragment: str) -> list[str]:
 
 
 def clean_lead_in(fragment: str) -> str:
-    cleaned: str = _LINE_DECOR_LEFT.sub("", TAG.sub(" ", fragment), count=1)
+    cleaned: str = LEFT_DECORATION.sub("", TAG.sub(" ", fragment), count=1)
     return cleaned.strip()
 
 

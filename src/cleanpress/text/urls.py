@@ -33,8 +33,9 @@ def may_hold_invisible(text: str) -> bool:
     for characters beyond the Basic Multilingual Plane (the tag characters are there)."""
     if text.isascii():
         return False
-    if any(ch in text for ch in INVISIBLE_CHARS):
-        return True
+    for ch in INVISIBLE_CHARS:
+        if ch in text:
+            return True
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
@@ -273,8 +274,8 @@ def _hints(s: str) -> list[tuple[int, int]]:
     while at != -1:
         found.append((at, at + 2))
         at = s.find("//", at + 2)
-    found.extend(m.span() for m in _WW_HINT.finditer(s))
-    found.extend(m.span() for m in _HOST_HINT.finditer(s))
+    found += [m.span() for m in _WW_HINT.finditer(s)]
+    found += [m.span() for m in _HOST_HINT.finditer(s)]
     found.sort()
     return found
 
