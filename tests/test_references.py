@@ -3,6 +3,11 @@ its text; a definition that is not spam never goes; no ``[text][label]`` is left
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import cleanpress
 from cleanpress.text.links import reference_uses
 
@@ -47,3 +52,34 @@ def test_reference_uses_finds_full_collapsed_and_shortcut_uses() -> None:
     text = "[a][x] [x][] [x] [x](http://y) `[x]`\n[x]: http://z\n[![i][x]][y]"
     found = [(text[u.start : u.end], u.text) for u in reference_uses(text, {"x"})]
     assert found == [("[a][x]", "a"), ("[x][]", "x"), ("[x]", "x"), ("[x]", "x"), ("![i][x]", "i")]
+
+
+_HEADINGS = ["Further reading", "See also", "Sources", "References", "Links", "Quellen", "Voir aussi",
+             "Fuentes", "Bibliography", "Read more about", "Indicators of compromise", "IOCs",
+             "Malicious URLs", "Siehe auch", "Zie ook", "Saiba mais"]  # fmt: skip
+_AROUND = ["", "## ", "**", "- ", "> ", "  ", "\t", "### **", "1. ", "[", "(", "👉 ", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(_HEADINGS), st.sampled_from(_AROUND), st.sampled_from(_AROUND),
+       st.sampled_from([str.upper, str.lower, str.title, lambda s: s]), st.sampled_from(["", ":", " (2)", ":**"]))  # fmt: skip
+def test_the_quick_heading_test_never_refuses_a_heading(
+    heading: str, left: str, right: str, case: Callable[[str], str], tail: str
+) -> None:
+    from cleanpress.detect.context import REFERENCE_HEADING, _heading_starts, _may_head
+    from cleanpress.text.lines import strip_line
+
+    raw = left + case(heading) + tail + right[::-1]
+    if REFERENCE_HEADING.fullmatch(strip_line(raw)):
+        assert _may_head(raw, _heading_starts()), raw
+
+
+def test_the_quick_heading_test_reads_the_first_word_after_decoration() -> None:
+    from cleanpress.detect.context import _heading_starts, _may_head
+
+    starts = _heading_starts()
+    assert starts is not None and "further" in starts
+    assert _may_head("## **Further reading:**", starts)
+    assert _may_head("<h2>Sources</h2>", starts)  # tags: always read in full
+    assert not _may_head("The sources are listed below.", starts)
+    assert not _may_head("- Our links to other sites", starts)
