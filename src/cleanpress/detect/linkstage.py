@@ -62,9 +62,8 @@ class LinkFacts:
 
 @dataclass(frozen=True, slots=True)
 class Judges:
-    """The link rules in order, with one automaton over the literals of their URL patterns and one
-    index over the domains of their domain lists: a link is judged only by the rules its URL holds
-    a literal of, the lists that name its host, and the rules that need neither."""
+    """The link rules in order, with one automaton over the literals of their URL patterns: a link
+    is judged only by the rules its URL holds a literal of, and by those that need none."""
 
     rules: tuple[Compiled, ...]
     automaton: Any
@@ -73,50 +72,25 @@ class Judges:
     """Mask of the rules tried on every link (bit i: ``rules[i]``)."""
     calls: tuple[tuple[Compiled, Any, bool], ...] = ()
     """Per rule: (the rule, its kind's judge function, whether it judges only standalone links)."""
-    listed: tuple[tuple[int, Rule], ...] = ()
-    """(bit, rule) of the domain-list rules: tried only on links to a domain they list."""
-    _domains: dict[str, int] = field(default_factory=dict, repr=False)
-    """Listed domain -> mask of the rules that list it (built on the first link)."""
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def candidates(self, folded_url: str, host: str) -> int:
-        """Mask of the rules that may judge a link to ``folded_url`` (its case-folded URL) on
-        ``host``."""
+    def candidates(self, folded_url: str) -> int:
+        """Mask of the rules that may judge a link to ``folded_url`` (its case-folded URL)."""
         mask = self.always
         if self.automaton is not None:
             for _, bits in self.automaton.iter(folded_url):
                 mask |= bits
-        if self.listed:
-            domains = self._domains or self._index()
-            name = host.lower().strip(".")
-            while True:  # the host and each parent domain, as DomainSet.match walks them
-                mask |= domains.get(name, 0)
-                dot = name.find(".")
-                if dot == -1:
-                    break
-                name = name[dot + 1 :]
         return mask
-
-    def _index(self) -> dict[str, int]:
-        for bit, rule in self.listed:
-            for domain in rule.domains:
-                self._domains[domain] = self._domains.get(domain, 0) | 1 << bit
-        self._domains.setdefault("", 0)  # built, even when the lists are empty
-        return self._domains
 
 
 def prepare(rules: Sequence[Compiled]) -> Judges:
     """The link rules of a cleaner (in the order they are tried), ready to judge links."""
     masks: dict[str, int] = {}
     always = 0
-    listed: list[tuple[int, Rule]] = []
     for bit, compiled in enumerate(rules):
         matcher = compiled.matcher
-        if compiled.rule.kind == "url-domain":
-            listed.append((bit, compiled.rule))
-            continue
         if not isinstance(matcher, Prefiltered) or matcher.literals is None:
             always |= 1 << bit
             continue
@@ -131,7 +105,7 @@ def prepare(rules: Sequence[Compiled]) -> Judges:
     calls = tuple(
         (c, detector(c.rule.kind).judge, bool(c.rule.params.get("standalone_only", False))) for c in rules
     )
-    return Judges(tuple(rules), automaton, always, calls, tuple(listed))
+    return Judges(tuple(rules), automaton, always, calls)
 
 
 def find(doc: Document, judges: Judges, ctx: Context) -> list[Finding]:
@@ -196,7 +170,7 @@ def find(doc: Document, judges: Judges, ctx: Context) -> list[Finding]:
 def judge(doc: Document, link: Link, judges: Judges, facts: LinkFacts) -> Verdict | None:
     """The first verdict of ``judges`` on ``link``, or None."""
     alone: bool | None = None
-    mask = judges.candidates(facts.folded(link.hit.url), link.hit.host)
+    mask = judges.candidates(facts.folded(link.hit.url))
     calls = judges.calls
     while mask:
         low = mask & -mask
