@@ -139,7 +139,8 @@ class Cleaner:
         allow = self.allow
         if source_url:
             allow = self.allow.with_domains([registrable_domain(_host_of(source_url))])
-        result = self._resolve(doc, self.find(doc, allow))
+        verdicts: dict[Any, Any] = {}  # learned by the first pass, read by the second (Context)
+        result = self._resolve(doc, self.find(doc, allow, learn=verdicts))
         # Removing spam can leave new spam in plain sight (a pitch that now repeats, a link now
         # alone on its line): clean again until nothing changes, and compose the edit scripts, so
         # that cleaning the output removes nothing more.
@@ -147,7 +148,7 @@ class Cleaner:
             if not any(_changes_a_line(text, removal) for removal in result.removals):
                 break  # only whole lines went: no line reads differently, nothing new to find
             cleaned = read_document(result.text, fmt)
-            again = self._resolve(cleaned, self.find(cleaned, allow))
+            again = self._resolve(cleaned, self.find(cleaned, allow, learn=verdicts, known=verdicts))
             if not again.removals:
                 break
             composed = compose_edits(text, result.removals, again.removals)
@@ -167,8 +168,17 @@ class Cleaner:
         except UnsupportedFormat as exc:
             return str(exc)
 
-    def find(self, doc: Document, allow: DomainSet | None = None) -> list[Finding]:
-        """Every finding of every rule in ``doc``, before suppressions and overlaps are resolved."""
+    def find(
+        self,
+        doc: Document,
+        allow: DomainSet | None = None,
+        *,
+        learn: dict[Any, Any] | None = None,
+        known: dict[Any, Any] | None = None,
+    ) -> list[Finding]:
+        """Every finding of every rule in ``doc``, before suppressions and overlaps are resolved.
+        ``learn``: where detectors keep what they learn about lines; ``known``: what an earlier
+        pass over a version of this document learned (see :class:`~cleanpress.detect.base.Context`)."""
         allow = self.allow if allow is None else allow
         needs_links = self._judges or any(KINDS[kind].uses_links for kind, _ in self._stages)
         links = (
@@ -180,7 +190,7 @@ class Cleaner:
             if needs_links
             else []
         )
-        ctx = Context(doc, links, allow, self._trusted)
+        ctx = Context(doc, links, allow, self._trusted, {} if learn is None else learn, known or {})
         while True:
             try:
                 findings = linkstage.find(doc, self._judges, ctx)
@@ -191,6 +201,8 @@ class Cleaner:
                 # A user pattern ran away: report it, switch the rule off, find again without it.
                 self.rule_errors.append(str(exc))
                 self._switch_off(exc.rule)
+                ctx.verdicts.clear()  # learned with the rule still on
+                ctx.known.clear()
 
     def _switch_off(self, rule: Rule) -> None:
         self.rules = [r for r in self.rules if r.id != rule.id]

@@ -47,3 +47,8 @@ class Context:
     """Domains never removed (``--allow-domain``, the document's own domain)."""
     trusted: DomainSet
     """Well-known hosts (the url-shape rules' lists): never judged ad links by shape or repetition."""
+    verdicts: dict[Any, Any] = field(default_factory=dict)
+    """What detectors learn about a line's text, whatever its place (a line rule's verdict on it),
+    kept for the cleaning of one document: its second pass reads most lines unchanged."""
+    known: dict[Any, Any] = field(default_factory=dict)
+    """What an earlier pass over the document learned (read, never written)."""

@@ -152,6 +152,9 @@ def _raw_limit(rule: Rule) -> int:
 def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Finding]) -> list[Finding]:
     text = doc.text
     matched: dict[int, Rule] = {}
+    # A line's verdict depends on its text only (its candidate patterns are those whose literals
+    # it holds): a line the first pass read is not read again by the second.
+    known, learned = ctx.known, ctx.verdicts
     for index, mask in sorted(_candidates(doc, prepared).items()):
         line = doc.lines[index]
         content = text[line.start : line.end]
@@ -161,9 +164,13 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
                 continue
         if not content.strip() or doc.is_protected(line.start, line.end):
             continue
-        # A line of decoration only ("[…]") is matched as written.
-        stripped = strip_line(content) or content.strip()
-        rule = _first_match(prepared, mask, stripped)
+        key = (_VERDICT, content)
+        if key in known:
+            rule = known[key]
+        else:
+            # A line of decoration only ("[…]") is matched as written.
+            stripped = strip_line(content) or content.strip()
+            rule = learned[key] = _first_match(prepared, mask, stripped)
         if rule is not None:
             matched[index] = rule
     if not matched:
@@ -178,6 +185,11 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
             line = doc.lines[index]
             findings.append(Finding(rule, line.start, line.end, whole_line=True))
     return findings
+
+
+# The key under which a line's verdict is kept in Context.verdicts (a prefix: other detectors may
+# keep theirs there too).
+_VERDICT = "line-pattern:"
 
 
 def _candidates(doc: Document, prepared: Prepared) -> dict[int, int]:
