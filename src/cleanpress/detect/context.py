@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ahocorasick
 import regex
 
 from cleanpress.detect.base import Finding
-from cleanpress.detect.literals import required_literals, required_prefixes
+from cleanpress.detect.literals import literal_automaton, required_literals, required_prefixes
 from cleanpress.document import Document
 from cleanpress.text.folding import fold
 from cleanpress.text.lazy import lazy
@@ -126,12 +125,7 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
 def _heading_hint() -> Any:
     """An automaton over the words every reference heading holds (None: no such words known)."""
     found = required_literals(REFERENCE_HEADING.pattern)
-    if not found:
-        return None
-    automaton = ahocorasick.Automaton()
-    for word in found:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
+    automaton, _ = literal_automaton([found]) if found else (None, 0)
     return automaton
 
 

@@ -19,13 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
 import regex
 
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import removed_lines
-from cleanpress.detect.literals import Prefiltered, Prefixes
+from cleanpress.detect.literals import Prefiltered, Prefixes, literal_automaton
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.folding import fold
@@ -119,20 +118,7 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
     patterns: list[tuple[int, Prefiltered]] = []
     for index, compiled in enumerate(rules):
         patterns.extend((index, pattern) for pattern in compiled.matcher)
-    masks: dict[str, int] = {}
-    always = 0
-    for bit, (_, pattern) in enumerate(patterns):
-        if pattern.literals is None:
-            always |= 1 << bit
-            continue
-        for literal in pattern.literals:
-            masks[literal] = masks.get(literal, 0) | 1 << bit
-    automaton = None
-    if masks:
-        automaton = ahocorasick.Automaton()
-        for literal, mask in masks.items():
-            automaton.add_word(literal, mask)
-        automaton.make_automaton()
+    automaton, always = literal_automaton([pattern.literals for _, pattern in patterns])
     limits = [_raw_limit(rules[index].rule) for index, _ in patterns]
     longest = max((_raw_limit(c.rule) for c in rules), default=0)
     reach = tuple(

@@ -14,11 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import ahocorasick
-
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, link_place, reference_list_lines
-from cleanpress.detect.literals import Prefiltered
+from cleanpress.detect.literals import Prefiltered, literal_automaton
 from cleanpress.detect.registry import detector
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
@@ -87,21 +85,9 @@ class Judges:
 
 def prepare(rules: Sequence[Compiled]) -> Judges:
     """The link rules of a cleaner (in the order they are tried), ready to judge links."""
-    masks: dict[str, int] = {}
-    always = 0
-    for bit, compiled in enumerate(rules):
-        matcher = compiled.matcher
-        if not isinstance(matcher, Prefiltered) or matcher.literals is None:
-            always |= 1 << bit
-            continue
-        for literal in matcher.literals:
-            masks[literal] = masks.get(literal, 0) | 1 << bit
-    automaton = None
-    if masks:
-        automaton = ahocorasick.Automaton()
-        for literal, mask in masks.items():
-            automaton.add_word(literal, mask)
-        automaton.make_automaton()
+    automaton, always = literal_automaton(
+        [c.matcher.literals if isinstance(c.matcher, Prefiltered) else None for c in rules]
+    )
     calls = tuple(
         (c, detector(c.rule.kind).judge, bool(c.rule.params.get("standalone_only", False))) for c in rules
     )

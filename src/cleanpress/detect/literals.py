@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import product
 from pathlib import Path
 from typing import Any
+
+import ahocorasick
 
 from cleanpress.text.folding import fold
 from cleanpress.text.lazy import LazyPattern, lazy
@@ -578,6 +581,27 @@ class Prefiltered:
     def may_match(self, folded: str) -> bool:
         """Whether a match can be in the case-folded text (False: surely none)."""
         return self.literals is None or any(literal in folded for literal in self.literals)
+
+
+def literal_automaton(literal_sets: Sequence[frozenset[str] | None]) -> tuple[Any, int]:
+    """One Aho-Corasick automaton over the literals of several patterns (bit i: ``literal_sets[i]``):
+    (automaton mapping each folded literal to the mask of the patterns that require it, or None
+    when no pattern has literals; mask of the patterns that have none and must always be tried)."""
+    masks: dict[str, int] = {}
+    always = 0
+    for bit, literals in enumerate(literal_sets):
+        if literals is None:
+            always |= 1 << bit
+            continue
+        for literal in literals:
+            masks[literal] = masks.get(literal, 0) | 1 << bit
+    if not masks:
+        return None, always
+    automaton = ahocorasick.Automaton()
+    for literal, mask in masks.items():
+        automaton.add_word(literal, mask)
+    automaton.make_automaton()
+    return automaton, always
 
 
 def write_table(patterns: list[str], path: Path, line_patterns: list[str] | None = None) -> int:
