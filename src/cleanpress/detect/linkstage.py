@@ -220,9 +220,11 @@ def _written_urls(links: Sequence[Link]) -> list[UrlHit]:
 
 def _standalone(doc: Document, link: Link, facts: LinkFacts) -> bool:
     """Alone on its line as an injection stands: not a Markdown reference definition (its link is
-    where it is used) and not an item of a list of links."""
+    where it is used), not an image inside a link's text (a badge: its link is judged, and takes
+    the image along) and not an item of a list of links."""
     return (
         link.kind != "definition"
+        and not link.nested
         and alone_on_line(doc, link)
         and doc.line_at(link.start).index not in facts.list_lines
     )

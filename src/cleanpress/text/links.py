@@ -75,6 +75,8 @@ class Link:
     """Visible link text (Markdown link text, HTML element text); empty for a bare URL."""
     label: str = ""
     """For a reference definition and a reference link: the label (normalised) that ties them."""
+    nested: bool = False
+    """An image inside another link's text (a badge, a logo: ``[![alt](img)](url)``)."""
 
 
 def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
@@ -119,7 +121,7 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             first = bisect_left(hit_starts, m.start("text"))
             for inner in hits[first : bisect_left(hit_starts, m.end("text"))]:
                 if inner.start not in claimed:
-                    links.append(Link(inner, m.start(), m.end(), "image", m.group("text")))
+                    links.append(Link(inner, m.start(), m.end(), "image", m.group("text"), nested=True))
                     claimed.add(inner.start)
 
     markup = "<" in text or "&lt;" in text or "&#" in text  # once: the text may be megabytes
