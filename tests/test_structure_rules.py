@@ -138,3 +138,20 @@ def test_a_menu_of_short_lines_is_not_a_wrapped_paragraph() -> None:
     text = "Top stories of the day\n\nMarket Update sponsored by\nAdvertisement\n\nLog In\nSign Up\n\nStory text.\n"
     result = cleanpress.clean(text)
     assert "Advertisement" not in result.text
+
+
+# --- copyright notices of authored documents -------------------------------------------------------
+README_END = "## Usage\n\nRun `tool --help`.\n\nCopyright (c) 2025 TAHRI Ahmed R.\n"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "rst"])
+def test_an_authored_documents_copyright_notice_stays(fmt: str) -> None:
+    unchanged(README_END if fmt == "markdown" else README_END.replace("## Usage\n", "Usage\n=====\n"), fmt)
+    unchanged("Some text.\n\n*Copyright 2016-2026 Caleb Evans*  \n", fmt)
+
+
+def test_a_scraped_pages_copyright_footer_goes() -> None:
+    text = "The council voted on Tuesday.\n\n© 2019 Associated Press. All Rights Reserved.\n"
+    result = cleanpress.clean(text, "text")
+    assert [r.rule for r in result.removals] == ["CP310"]
+    assert result.text == "The council voted on Tuesday.\n"

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from cleanpress.text.folding import fold
 
+# Documents someone wrote as such (a README, a manual), as opposed to text scraped from a page.
+AUTHORED_FORMATS = frozenset({"markdown", "rst"})
+
 
 @dataclass(slots=True, unsafe_hash=True)
 class Line:

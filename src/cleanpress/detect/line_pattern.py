@@ -25,7 +25,7 @@ from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import removed_lines
 from cleanpress.detect.literals import Prefiltered, Prefixes, literal_automaton
-from cleanpress.document import Document
+from cleanpress.document import AUTHORED_FORMATS, Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.folding import fold
 from cleanpress.text.lazy import LazyPattern, lazy
@@ -107,6 +107,8 @@ class Prepared:
     reach: tuple[tuple[int, int], ...] = ()
     """(raw length limit, mask of the patterns whose rule allows a line that long), by limit: a
     line longer than a rule's limit is not tried against it (unless it holds tags)."""
+    unauthored: int = 0
+    """Mask of the patterns whose rule leaves authored documents (Markdown, reST) alone."""
 
     def fitting(self, length: int) -> int:
         """Mask of the patterns a raw line of ``length`` characters can still match."""
@@ -126,7 +128,12 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
         for limit in sorted(set(limits))
     )
     starts = tuple(Start.of(pattern.starts) for _, pattern in patterns)
-    return Prepared(tuple(rules), tuple(patterns), starts, automaton, always, longest, reach)
+    unauthored = sum(
+        1 << bit
+        for bit, (index, _) in enumerate(patterns)
+        if not rules[index].rule.params.get("authored", True)
+    )
+    return Prepared(tuple(rules), tuple(patterns), starts, automaton, always, longest, reach, unauthored)
 
 
 def _raw_limit(rule: Rule) -> int:
@@ -141,7 +148,12 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
     # A line's verdict depends on its text only (its candidate patterns are those whose literals
     # it holds): a line the first pass read is not read again by the second.
     known, learned = ctx.known, ctx.verdicts
+    # Rules for scraped text only (authored = false) leave Markdown and reST alone.
+    allowed = ~prepared.unauthored if doc.format in AUTHORED_FORMATS else -1
     for index, mask in sorted(_candidates(doc, prepared).items()):
+        mask &= allowed
+        if not mask:
+            continue
         line = doc.lines[index]
         content = text[line.start : line.end]
         if "<" not in content and "&lt;" not in content:

@@ -76,7 +76,7 @@ _KINDS = (
     ),
     Kind(
         "line-pattern",
-        {"pattern": str, "patterns": list, "max_chars": int, "case_sensitive": bool},
+        {"pattern": str, "patterns": list, "max_chars": int, "case_sensitive": bool, "authored": bool},
         module="line_pattern",
         stage="document",
         order=30,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, removed_lines
-from cleanpress.document import Document
+from cleanpress.document import AUTHORED_FORMATS, Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.lines import MIN_PARAGRAPH_CHARS
 from cleanpress.text.links import Link
@@ -24,7 +24,6 @@ from cleanpress.text.vocab import TOPICAL_THEMES, WEAK_THEMES, promo_signs
 
 # In an authored document (Markdown, reST) a repeated line holding a link with its own text or
 # image ("[Documentation](…)", a DOI badge) is navigation: only a bare URL repeated is suspect.
-AUTHORED_FORMATS = frozenset({"markdown", "rst"})
 BARE_KINDS = frozenset({"bare", "wrapped"})
 
 
