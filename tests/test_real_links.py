@@ -3,6 +3,8 @@ hide nothing. Each of these was removed from real posts before (real-clean-dev).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cleanpress
 
 PLAYGROUND = "https://play.rust-lang.org/?version=stable&mode=debug&edition=2021&gist=0cf8e21335b38011b4911e1"
@@ -89,3 +91,44 @@ def test_a_link_around_a_badge_image_stays_and_a_public_ip_ad_still_goes() -> No
     assert cleanpress.clean(badge, "markdown").removals == ()
     ad = "Officials met.\nhttp://185.244.31.7/go?zoneid=1234&key=785582df3563a5011d6a42a72f53041e\nTalks ended.\n"
     assert cleanpress.clean(ad).text == "Officials met.\nTalks ended.\n"
+
+
+# Badges and logos of package READMEs, each removed before as an ad link (package long descriptions).
+README_LINKS = [
+    "[![Coverage](https://coverage-badge.samuelcolvin.workers.dev/pydantic/pydantic.svg)]"
+    "(https://coverage-badge.samuelcolvin.workers.dev/redirect/pydantic/pydantic)",
+    "[![Binder](https://mybinder.org/static/logo.svg?v=f9f0d927b67cc9dc99d788c822ca21c0)]"
+    "(https://mybinder.org/v2/gh/uber/deck.gl/binder)",
+    '<a href="https://trendshift.io/repositories/21461" target="_blank"><img '
+    'src="https://trendshift.io/api/badge/repositories/21461" alt="prefecthq%2Ffastmcp | Trendshift" '
+    'style="width: 250px; height: 55px;" width="250" height="55"/></a>',
+    '<a href="https://explosion.ai"><img src="https://explosion.ai/assets/img/logo.svg" width="125" '
+    'height="125" align="right" /></a>',
+]
+
+
+def test_an_authored_readmes_badges_and_logos_stay() -> None:
+    """In Markdown its HTML is the author's markup, and its many links to one host are the
+    project's own: neither is evidence of an ad."""
+    for line in README_LINKS:
+        text = (
+            f"# Project\n\n{line}\n\nA library that does one thing well. See https://explosion.ai for more.\n"
+        )
+        assert cleanpress.clean(text, "markdown").removals == (), line
+
+
+def test_the_same_markup_in_scraped_text_is_still_judged_as_a_remnant() -> None:
+    from cleanpress.detect.evidence import HTML_REMNANT, REPEATED_HOST, UrlContext, url_evidence
+    from cleanpress.text.urls import parse_url
+
+    hit = parse_url("https://trendshift.io/repositories/21461")
+    assert hit is not None
+    context = UrlContext(
+        alone_on_line=True, link_sentence=False, link_text="", lead_in="", markup="<a href>",
+        occurrences=1, host_occurrences=2, in_sentence=False, under_reference_heading=False,
+        other_domains=frozenset(),
+    )  # fmt: skip
+    scraped = url_evidence(hit, context, reputable=False)
+    authored = url_evidence(hit, replace(context, authored=True), reputable=False)
+    assert HTML_REMNANT in scraped and REPEATED_HOST in scraped
+    assert HTML_REMNANT not in authored and REPEATED_HOST not in authored

@@ -248,6 +248,9 @@ class UrlContext:
     under_reference_heading: bool
     other_domains: Container[str] | frozenset[str]
     """Registrable domains of the document's other links (truthy when there is one)."""
+    authored: bool = False
+    """The document is Markdown or reST, written as such: its HTML is the author's markup, not a
+    remnant of a page, and many links to one host are the project's own (docs, badges, logos)."""
 
 
 # The order in which features are reported.
@@ -274,12 +277,13 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
     if ctx.link_text and promo_signs(ctx.link_text):
         fired.add(PROMO_TEXT)
     if ctx.markup:
-        fired.add(HTML_REMNANT)
+        if not ctx.authored:
+            fired.add(HTML_REMNANT)
         if url_words().ad_markup.search(ctx.markup):
             fired.add(AD_MARKUP)
         if _ACTIVE_MARKUP.search(ctx.markup):
             fired.add(ACTIVE_MARKUP)
-    if ctx.occurrences < 2 and ctx.host_occurrences >= 2:
+    if ctx.occurrences < 2 and ctx.host_occurrences >= 2 and not ctx.authored:
         fired.add(REPEATED_HOST)
     if ctx.occurrences >= 2:
         fired.add(REPEATED)

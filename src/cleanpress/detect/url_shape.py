@@ -10,7 +10,7 @@ from cleanpress.detect import evidence
 from cleanpress.detect.base import Compiled
 from cleanpress.detect.context import link_place
 from cleanpress.detect.linkstage import LinkFacts, Verdict
-from cleanpress.document import Document
+from cleanpress.document import AUTHORED_FORMATS, Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.lazy import lazy
 from cleanpress.text.links import Link
@@ -103,6 +103,7 @@ def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Ve
         in_sentence=place.in_sentence,
         under_reference_heading=reference,
         other_domains=others,
+        authored=doc.format in AUTHORED_FORMATS,
     )
     fired = evidence.url_evidence(hit, ctx, reputable)
     score = sum(f.weight for f in fired)
