@@ -132,3 +132,13 @@ def test_the_same_markup_in_scraped_text_is_still_judged_as_a_remnant() -> None:
     authored = url_evidence(hit, replace(context, authored=True), reputable=False)
     assert HTML_REMNANT in scraped and REPEATED_HOST in scraped
     assert HTML_REMNANT not in authored and REPEATED_HOST not in authored
+
+
+def test_a_post_citing_a_link_twice_keeps_it() -> None:
+    """A Markdown post cites an essay in its text and again as a footnote (rust blog, real-clean-dev):
+    in an authored document twice is citing, not repeating; three times in scraped text is not."""
+    url = "https://journal.stuffwithstuff.com/2015/02/01/what-color-is-your-function/"
+    text = f"Bob Nystrom's [essay]({url}) named the problem.\n\nWe return to it below.\n\nNotes:\n\n{url}\n"
+    assert cleanpress.clean(text, "markdown").removals == ()
+    injected = f"The council met.\n{url}\nIt voted.\n{url}\nIt adjourned.\n{url}\nThe end.\n"
+    assert cleanpress.clean(injected, "text").text == "The council met.\nIt voted.\nIt adjourned.\nThe end.\n"

@@ -250,9 +250,13 @@ class UrlContext:
     """Registrable domains of the document's other links (truthy when there is one)."""
     authored: bool = False
     """The document is Markdown or reST, written as such: its HTML is the author's markup, not a
-    remnant of a page, and many links to one host are the project's own (docs, badges, logos)."""
+    remnant of a page, many links to one host are the project's own (docs, badges, logos), and a
+    link cited twice is cited, not repeated (:data:`AUTHORED_REPEATS`)."""
 
 
+# In an authored document a link is cited twice as a matter of course (in the text and as a
+# footnote, a logo and a text link): "the same link several times" there means this many.
+AUTHORED_REPEATS = 3
 # The order in which features are reported.
 _ORDER = (
     REPUTABLE, ALONE_ON_LINE, LINK_LINE, CTA_LEAD_IN, PROMO_TEXT, HTML_REMNANT, AD_MARKUP,
@@ -285,7 +289,7 @@ def url_evidence(hit: UrlHit, ctx: UrlContext, reputable: bool) -> list[Feature]
             fired.add(ACTIVE_MARKUP)
     if ctx.occurrences < 2 and ctx.host_occurrences >= 2 and not ctx.authored:
         fired.add(REPEATED_HOST)
-    if ctx.occurrences >= 2:
+    if ctx.occurrences >= (AUTHORED_REPEATS if ctx.authored else 2):
         fired.add(REPEATED)
     if ctx.other_domains:
         _, name, suffix = split_host(hit.host)
