@@ -135,10 +135,19 @@ def test_the_same_markup_in_scraped_text_is_still_judged_as_a_remnant() -> None:
 
 
 def test_a_post_citing_a_link_twice_keeps_it() -> None:
-    """A Markdown post cites an essay in its text and again as a footnote (rust blog, real-clean-dev):
-    in an authored document twice is citing, not repeating; three times in scraped text is not."""
+    """A Markdown post cites an essay by reference and again, bare, in a footnote (rust blog,
+    real-clean-dev): in an authored document twice is citing, not repeating; three times in
+    scraped text is not."""
     url = "https://journal.stuffwithstuff.com/2015/02/01/what-color-is-your-function/"
-    text = f"Bob Nystrom's [essay]({url}) named the problem.\n\nWe return to it below.\n\nNotes:\n\n{url}\n"
+    text = (
+        "We [announced][announce] the initiative last year.\n\n"
+        'The post ["What color is your function"][color] [^color] describes what happens\n'
+        "when a language splits its functions in two.\n\n"
+        "[announce]: https://blog.rust-lang.org/inside-rust/2022/07/27/keyword-generics.html\n"
+        f"[color]: {url}\n\n"
+        "[^color]: R. Nystrom, “What Color is Your Function?,” Feb. 01, 2015.\n"
+        f"{url}\n(accessed Apr. 06, 2022).\n"
+    )
     assert cleanpress.clean(text, "markdown").removals == ()
     injected = f"The council met.\n{url}\nIt voted.\n{url}\nIt adjourned.\n{url}\nThe end.\n"
     assert cleanpress.clean(injected, "text").text == "The council met.\nIt voted.\nIt adjourned.\nThe end.\n"
