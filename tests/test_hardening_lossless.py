@@ -179,9 +179,10 @@ def assert_lossless(
 
 
 # With every rule on, CP601 (tracking parameters, off by default) rewrites links; two links that
-# become the same can then make a repeated-URL line (CP401) that a second pass would remove, and
-# the engine cannot compose an edit inside a rewrite (model.compose_edits returns None), so the
-# default-off rule set is only required to settle within this many extra cleanings. Reported.
+# become the same can then make a repeated-URL line (CP401), which the second pass removes with the
+# rewrite inside it (model.compose_edits). An edit inside or across a rewrite still cannot be
+# composed, so the default-off rule set is only required to settle within this many extra
+# cleanings.
 EXTRA_PASSES = 3
 CP601_THEN_CP401 = (
     f"{AD} https://news.example.com/story?utm_source=x&fbclid=abc&id=7\n"
@@ -200,11 +201,9 @@ def test_markdown_cleaning_is_idempotent_when_a_removal_changes_the_structure() 
     assert CLEANER.clean(once.text, "markdown").removals == ()
 
 
-@pytest.mark.xfail(
-    strict=False, reason="engine: a repeat made by a CP601 rewrite is removed only on a second run"
-)
 def test_every_rule_is_idempotent_when_rewrites_make_a_repeat() -> None:
     once = ALL_RULES.clean(CP601_THEN_CP401, "markdown")
+    assert "fbclid" not in once.text
     assert ALL_RULES.clean(once.text, "markdown").removals == ()
 
 

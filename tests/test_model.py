@@ -48,3 +48,22 @@ def test_compose_refuses_an_edit_inside_a_rewrite() -> None:
     middle = apply_edits(original, first)
     second = [removal(middle, 23, 26)]  # inside the replacement text
     assert compose_edits(original, first, second) is None
+
+
+def test_compose_absorbs_a_rewrite_a_later_deletion_takes_whole() -> None:
+    original = "a\nhttps://n.example/s?utm_source=x&id=7\nb"
+    first = [removal(original, 21, 39, replacement="?id=7", rule="CP601")]  # the query
+    middle = apply_edits(original, first)  # "a\nhttps://n.example/s?id=7\nb"
+    second = [removal(middle, 2, 27, rule="CP401")]  # the whole line, rewritten link and all
+    composed = compose_edits(original, first, second)
+    assert composed is not None
+    assert [(r.start, r.end, r.rule, r.replacement) for r in composed] == [(2, 40, "CP401", "")]
+    assert apply_edits(original, composed) == apply_edits(middle, second) == "a\nb"
+
+
+def test_compose_refuses_a_deletion_across_a_rewrite() -> None:
+    original = "see https://a.example/x?utm_source=y now"
+    first = [removal(original, 22, 35, replacement="?ref=1")]
+    middle = apply_edits(original, first)  # "see https://a.example/x?ref=1 now"
+    second = [removal(middle, 25, 33)]  # from inside the replacement to after it
+    assert compose_edits(original, first, second) is None

@@ -93,8 +93,9 @@ def compose_edits(original: str, first: Sequence[Removal], second: Sequence[Remo
     """One edit script for ``first`` applied to ``original`` and then ``second`` to the result.
 
     A removal of the second pass that spans a deletion of the first absorbs it (the line that held
-    an inline ad and is now a bare repeated pitch goes whole, with the ad). Returns None when
-    the two cannot be composed simply (a second-pass edit inside a first-pass rewrite)."""
+    an inline ad and is now a bare repeated pitch goes whole, with the ad), and so does a deletion
+    that takes a rewrite of the first whole. Returns None when the two cannot be composed simply (a
+    second-pass edit inside or across a first-pass rewrite)."""
     # The intermediate text as kept runs of the original.
     inter = OffsetMap.from_edits(len(original), ((r.start, r.end, len(r.replacement)) for r in first))
     total = inter.length
@@ -112,7 +113,10 @@ def compose_edits(original: str, first: Sequence[Removal], second: Sequence[Remo
         for k in range(lo, bisect_left(first_starts, stop)):
             earlier = first[k]
             if earlier.start < stop and earlier.end > start:
-                if earlier.replacement:
+                # A rewrite goes with a deletion that takes it whole (a line made a repeat by its
+                # rewritten link goes, link and all); an edit inside or across one cannot be composed.
+                covered = earlier.start >= start and earlier.end <= stop
+                if earlier.replacement and (removal.replacement or not covered):
                     return None
                 absorbed.add(k)
                 start, stop = min(start, earlier.start), max(stop, earlier.end)

@@ -53,6 +53,8 @@ _LT = r"(?:<|&lt;|&#0*60;|&#x0*3c;)"
 _GT = r"(?:>|&gt;|&#0*62;|&#x0*3e;)"
 _LT_AT = lazy(_LT, regex.I)
 _OPEN_TAG = lazy(rf"{_LT}(?P<name>[a-zA-Z][a-zA-Z0-9-]*)\b[^<>\n]*?{_GT}", regex.I)
+# Elements whose content is code or data, never text a reader sees: no anchor to keep.
+_INVISIBLE_CONTENT = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
 _VOID = {"img", "link", "embed", "source", "meta", "br", "input", "param", "track", "area", "base", "wbr"}
 # Elements that only wrap a link, and go with it when they wrap nothing else.
 _WRAPPER_TAGS = (
@@ -180,7 +182,9 @@ def _html_element(text: str, hit: UrlHit) -> tuple[int, int, str] | None:
     if script is not None:
         tag_start = window_start + script.start()
         tag_end = tag_start + len(script.group("open"))
-        return _close_element(text, tag_start, tag_end, "script", line_end)
+        start, end, anchor = _close_element(text, tag_start, tag_end, "script", line_end)
+        # An unclosed script runs on at least over the URL it holds.
+        return start, max(end, hit.end), anchor
     return None
 
 
@@ -207,7 +211,8 @@ def _close_element(text: str, start: int, open_end: int, name: str, line_end: in
         m = _closer(name).search(text, open_end, min(len(text), open_end + _MAX_ELEMENT_CHARS))
         if m is not None:
             end = m.end()
-            anchor = _ANY_TAG.sub("", text[open_end : m.start()]).strip()
+            if name not in _INVISIBLE_CONTENT:
+                anchor = _ANY_TAG.sub("", text[open_end : m.start()]).strip()
     # Grow over wrappers that hold nothing else: <p><a …>…</a></p>
     while True:
         head = text[max(0, start - 300) : start]
