@@ -256,7 +256,7 @@ def _start_positions(s: str, n: int) -> Iterator[tuple[int, int, list[int]]]:
             word_start = max(s.rfind(" ", line_start, h_start), s.rfind("\t", line_start, h_start)) + 1
             word_start = max(word_start, covered, line_start)
             word_end = _word_end(s, h_end, line_end)
-            starts.extend(m.start() for m in _URL_START.finditer(s, word_start, word_end))
+            starts += [m.start() for m in _URL_START.finditer(s, word_start, word_end)]
             covered = word_end
         yield line_start, line_end, starts
 
@@ -295,26 +295,28 @@ def find_urls(text: str, skeleton: Skeleton | None = None) -> Iterator[UrlHit]:
     for m, token in _candidate_matches(s):
         start = m.start()
         end = start + len(token)
-        if m.group("scheme"):
-            raw_host = m.group("host") or m.group("loose")
-            scheme = m.group("scheme").lower()
-            scheme = "https" if scheme.endswith("s") else "http"
+        given_scheme, given_host, loose, www, rel, bare, colon = m.group(
+            "scheme", "host", "loose", "www", "rel", "bare", "colon"
+        )
+        if given_scheme:
+            raw_host = given_host or loose
+            scheme = "https" if given_scheme.lower().endswith("s") else "http"
             form = "scheme"
-            host_start = m.start("host") if m.group("host") else m.start("loose")
+            host_start = m.start("host") if given_host else m.start("loose")
             host_end = host_start + len(raw_host)
-        elif m.group("www"):
-            raw_host, scheme, form = m.group("www"), "https", "www"
-            host_start, host_end = m.start("www"), m.end("www")
-        elif m.group("rel"):
-            raw_host, scheme, form = m.group("rel"), "https", "relative"
-            host_start, host_end = m.start("rel"), m.end("rel")
+        elif www:
+            raw_host, scheme, form = www, "https", "www"
+            host_start, host_end = m.span("www")
+        elif rel:
+            raw_host, scheme, form = rel, "https", "relative"
+            host_start, host_end = m.span("rel")
         else:
-            raw_host, scheme, form = m.group("bare"), "https", "bare"
-            host_start, host_end = m.start("bare"), m.end("bare")
+            raw_host, scheme, form = bare, "https", "bare"
+            host_start, host_end = m.span("bare")
         if host_end > end:  # trimming ate into the host: not a URL after all
             continue
         host = normalise_host(raw_host)
-        if form in ("bare", "relative", "www") and not _valid_suffix(host):
+        if form != "scheme" and not _valid_suffix(host):
             continue
         rest = s[host_end:end]
         o_start, o_end = skel.span(start, end)
@@ -322,8 +324,8 @@ def find_urls(text: str, skeleton: Skeleton | None = None) -> Iterator[UrlHit]:
         disguised = (
             raw != token
             or host != raw_host.lower()
-            or (m.group("scheme") is not None and m.group("scheme").lower() not in ("http", "https", "ftp"))
-            or (m.group("colon") not in (None, "://"))
+            or (given_scheme is not None and given_scheme.lower() not in ("http", "https", "ftp"))
+            or (colon not in (None, "://"))
         )
         yield UrlHit(
             start=o_start,
