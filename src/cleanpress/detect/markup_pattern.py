@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
-from cleanpress.detect.literals import Prefiltered
+from cleanpress.detect.literals import Prefiltered, literal_automaton
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 
@@ -18,19 +20,31 @@ def compile(rule: Rule) -> Compiled:
     return Compiled(rule, Prefiltered.of(rule.params["pattern"], regex.I))
 
 
-def prepare(rules: Sequence[Compiled]) -> Sequence[Compiled]:
-    return tuple(rules)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The markup rules, with one automaton over their literals (bit i: ``rules[i]``)."""
+
+    rules: tuple[Compiled, ...]
+    automaton: Any
+    always: int
 
 
-def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence[Finding]) -> list[Finding]:
+def prepare(rules: Sequence[Compiled]) -> Prepared:
+    automaton, always = literal_automaton([c.matcher.literals for c in rules])
+    return Prepared(tuple(rules), automaton, always)
+
+
+def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Finding]) -> list[Finding]:
+    mask = prepared.always
+    if prepared.automaton is not None:
+        for _, bits in prepared.automaton.iter(doc.folded):
+            mask |= bits
     findings: list[Finding] = []
-    folded: str | None = None
-    for compiled in rules:
+    while mask:  # in rule order: the rules whose literals the document holds
+        low = mask & -mask
+        mask ^= low
+        compiled = prepared.rules[low.bit_length() - 1]
         matcher: Prefiltered = compiled.matcher
-        if matcher.literals is not None:
-            folded = doc.folded if folded is None else folded
-            if not matcher.may_match(folded):
-                continue
         for m in budget.scan(compiled.rule, matcher.pattern, doc.text):
             if m.end() > m.start() and not doc.is_protected(m.start(), m.end()):
                 findings.append(Finding(compiled.rule, m.start(), m.end()))
