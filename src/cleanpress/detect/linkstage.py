@@ -49,12 +49,26 @@ class LinkFacts:
     list_lines: frozenset[int] = frozenset()
     """Lines whose link is an item of a list of links (a product list, a parts list): content."""
     _folded: dict[str, str] = field(default_factory=dict, repr=False)
+    _names: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def folded(self, url: str) -> str:
         """``url`` case-folded, once per URL however many patterns look at it."""
         found = self._folded.get(url)
         if found is None:
             found = self._folded[url] = fold(url)
+        return found
+
+    def names(self, host: str) -> tuple[str, ...]:
+        """``host`` and each of its parent domains, most specific first (as a domain list is
+        matched), worked out once per host however many lists look at it."""
+        found = self._names.get(host)
+        if found is None:
+            name = host.lower().strip(".")
+            parts = [name]
+            while (dot := name.find(".")) != -1:
+                name = name[dot + 1 :]
+                parts.append(name)
+            found = self._names[host] = tuple(parts)
         return found
 
 

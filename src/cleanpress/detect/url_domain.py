@@ -25,11 +25,18 @@ class _Domains:
             self._set = DomainSet.of_normalised(self.rule.domains)
         return self._set.match(host)
 
+    def match_names(self, names: tuple[str, ...]) -> str | None:
+        """The first of ``names`` (a host and its parent domains, :meth:`LinkFacts.names`) that is
+        listed, or None."""
+        if self._set is None:
+            self._set = DomainSet.of_normalised(self.rule.domains)
+        return self._set.first_of(names)
+
 
 def compile(rule: Rule) -> Compiled:
     return Compiled(rule, _Domains(rule))
 
 
 def judge(compiled: Compiled, doc: Document, link: Link, facts: LinkFacts) -> Verdict | None:
-    listed = compiled.matcher.match(link.hit.host)
+    listed = compiled.matcher.match_names(facts.names(link.hit.host))
     return Verdict(compiled.rule, (f"listed:{listed}",)) if listed is not None else None

@@ -105,6 +105,14 @@ class DomainSet:
     def update(self, domains: Iterable[str]) -> None:
         self._domains = set(self._domains) | {d.lower().strip(".") for d in domains if d}
 
+    def first_of(self, names: Iterable[str]) -> str | None:
+        """The first of ``names`` (normalised) that is listed, or None."""
+        domains = self._domains
+        for name in names:
+            if name in domains:
+                return name
+        return None
+
     def match(self, host: str) -> str | None:
         """The listed domain that ``host`` is, or is a subdomain of; None when none is."""
         host = host.lower().strip(".")
