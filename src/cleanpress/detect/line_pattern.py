@@ -109,6 +109,8 @@ class Prepared:
     line longer than a rule's limit is not tried against it (unless it holds tags)."""
     unauthored: int = 0
     """Mask of the patterns whose rule leaves authored documents (Markdown, reST) alone."""
+    tests: tuple[tuple[Rule, int, Start | None, LazyPattern], ...] = ()
+    """Per pattern (by bit): its rule, the rule's longest line, its start test, the pattern."""
 
     def fitting(self, length: int) -> int:
         """Mask of the patterns a raw line of ``length`` characters can still match."""
@@ -133,7 +135,18 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
         for bit, (index, _) in enumerate(patterns)
         if not rules[index].rule.params.get("authored", True)
     )
-    return Prepared(tuple(rules), tuple(patterns), starts, automaton, always, longest, reach, unauthored)
+    tests = tuple(
+        (
+            rules[index].rule,
+            int(rules[index].rule.params.get("max_chars", DEFAULT_MAX_CHARS)),
+            start,
+            pattern.pattern,
+        )
+        for (index, pattern), start in zip(patterns, starts, strict=True)
+    )
+    return Prepared(
+        tuple(rules), tuple(patterns), starts, automaton, always, longest, reach, unauthored, tests
+    )
 
 
 def _raw_limit(rule: Rule) -> int:
@@ -223,17 +236,14 @@ def _candidates(doc: Document, prepared: Prepared) -> dict[int, int]:
 
 def _first_match(prepared: Prepared, mask: int, stripped: str) -> Rule | None:
     """The first rule (in order) one of whose candidate patterns matches the whole line."""
+    tests = prepared.tests
+    length = len(stripped)
     while mask:
         low = mask & -mask
         mask ^= low
-        bit = low.bit_length() - 1
-        index, pattern = prepared.patterns[bit]
-        rule = prepared.rules[index].rule
-        if len(stripped) > rule.params.get("max_chars", DEFAULT_MAX_CHARS):
+        rule, max_chars, start, pattern = tests[low.bit_length() - 1]
+        if length > max_chars or (start is not None and not start.admits(stripped)):
             continue
-        start = prepared.starts[bit]
-        if start is not None and not start.admits(stripped):
-            continue
-        if budget.run(rule, pattern.pattern.fullmatch, stripped) is not None:
+        if budget.run(rule, pattern.fullmatch, stripped) is not None:
             return rule
     return None
