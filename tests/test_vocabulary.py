@@ -205,6 +205,12 @@ OLD_TOPICAL_THEMES = frozenset(
 )
 # fmt: on
 
+# Themes the vocabulary has grown since the move (the data is the source now): left out of the
+# comparison with the old regexes. "miracle": trick phrasings in six languages and "chili";
+# "account-scam": a new theme (suspended accounts, "verify your details", infected-PC scams).
+CHANGED_THEMES = frozenset({"miracle"})
+NEW_THEMES = frozenset({"account-scam"})
+
 
 # --- the regexes up to the order of alternatives --------------------------------------------------
 def canonical(pattern: str) -> str:
@@ -287,16 +293,18 @@ def test_the_call_to_action_regex_is_the_old_one_in_language_order() -> None:
 
 
 def test_the_promotional_themes_are_the_old_ones_in_language_order() -> None:
-    themes = vocab.promo_themes()
+    themes = [theme for theme in vocab.promo_themes() if theme.name not in NEW_THEMES]
     assert [theme.name for theme in themes] == [name for name, _ in OLD_PROMO_THEMES]
+    assert [theme.name for theme in vocab.promo_themes()][len(themes) :] == sorted(NEW_THEMES)  # appended
     old = dict(OLD_PROMO_THEMES)
     for theme in themes:
         assert theme.pattern.flags == regex.I
-        assert canonical(theme.pattern.pattern) == canonical(old[theme.name]), theme.name
+        if theme.name not in CHANGED_THEMES:
+            assert canonical(theme.pattern.pattern) == canonical(old[theme.name]), theme.name
     unchanged = {"money", "shouting", "emoji"}  # no language lists: the same string
     assert {t.name for t in themes if t.pattern.pattern == old[t.name]} == unchanged
     assert vocab.WEAK_THEMES == OLD_WEAK_THEMES
-    assert vocab.TOPICAL_THEMES == OLD_TOPICAL_THEMES
+    assert vocab.TOPICAL_THEMES == OLD_TOPICAL_THEMES | NEW_THEMES
 
 
 # --- and they agree with the old ones on a sample --------------------------------------------------
@@ -342,7 +350,10 @@ def test_the_new_regexes_find_what_the_old_ones_found() -> None:
         old = old_cta.search(text)
         assert vocab.cta_start(text) == (old.start() if old else None), text
         signs = [name for name, pattern in old_themes if pattern.search(text)]
-        assert vocab.promo_signs(text) == signs, text
+        grown = CHANGED_THEMES | NEW_THEMES
+        assert [sign for sign in vocab.promo_signs(text) if sign not in grown] == [
+            sign for sign in signs if sign not in grown
+        ], text
         cta_hits += old is not None
         promo_hits += bool(signs)
     assert cta_hits > 300 and promo_hits > 1000  # the sample exercises both
@@ -396,3 +407,32 @@ def test_importing_reads_no_vocabulary() -> None:
         "assert vocabulary.load.cache_info().currsize == 1\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("line", "theme"),
+    [
+        ("Il tuo conto verrà sospeso: verifica subito i tuoi dati", "account-scam"),
+        ("Je account wordt geblokkeerd: bevestig nu je gegevens", "account-scam"),
+        ("Your PC is infected — call tech support now at 1-888-555-0143", "account-scam"),
+        ("Mit diesem Trick sparen Sie 80 % Stromkosten – Versorger hassen ihn", "miracle"),
+        ("Perdi 7 chili in 10 giorni con questo trucco naturale", "miracle"),
+    ],
+)
+def test_grown_themes_name_their_pitch(line: str, theme: str) -> None:
+    assert theme in vocab.promo_signs(line)
+
+
+def test_a_scam_line_repeated_between_paragraphs_goes() -> None:
+    import cleanpress
+
+    pitch = "Tu cuenta será bloqueada: verifica tus datos ahora"
+    paragraphs = [
+        "El ayuntamiento aprobó el martes el nuevo plan del puerto tras una larga sesión plenaria.",
+        "La oposición votó en contra y pidió más información sobre los costes de la obra.",
+        "El alcalde dijo que las obras empezarán en primavera si no hay nuevos retrasos.",
+        "Los vecinos del barrio presentaron alegaciones contra el ruido de las excavaciones.",
+    ]
+    text = "".join(f"{p}\n{pitch}\n" for p in paragraphs[:3]) + paragraphs[3] + "\n"
+    assert cleanpress.clean(text, "text").text == "\n".join(paragraphs) + "\n"
+    assert vocab.promo_signs("El banco bloqueó la cuenta del exministro en 2019.") == []
