@@ -90,6 +90,15 @@ def test_parse_url_needs_the_whole_value() -> None:
         ('<img src="https://a.example.com/p.gif" width="1">', "html", '<img src="https://a.example.com/p.gif" width="1">'),
         ('<script>window.location="https://a.example.com/p";</script>', "html",
          '<script>window.location="https://a.example.com/p";</script>'),
+        # other lightweight markups: org-mode, BBCode, reStructuredText outside a reST document
+        ("x [[https://a.example.com/p][Go now]] y", "markdown", "[[https://a.example.com/p][Go now]]"),
+        ("[[https://a.example.com/p]]", "markdown", "[[https://a.example.com/p]]"),
+        ("[url=https://a.example.com/p]Go now[/url]", "markdown", "[url=https://a.example.com/p]Go now[/url]"),
+        ("[URL='https://a.example.com/p']Go[/URL]", "markdown", "[URL='https://a.example.com/p']Go[/URL]"),
+        ("[url]https://a.example.com/p[/url]", "markdown", "[url]https://a.example.com/p[/url]"),
+        ("see `the docs <https://a.example.com/p>`_ now", "markdown", "`the docs <https://a.example.com/p>`_"),
+        ("`<https://a.example.com/p>`_", "wrapped", "<https://a.example.com/p>"),  # no link text
+        ("[https://a.example.com/p]", "wrapped", "[https://a.example.com/p]"),
     ],
 )  # fmt: skip
 def test_link_constructs(text: str, kind: str, construct: str) -> None:

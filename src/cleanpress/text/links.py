@@ -137,6 +137,11 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             continue
         before = text[hit.start - 1] if hit.start else ""
         after = text[hit.end] if hit.end < len(text) else ""
+        other = _lightweight_markup(text, hit, before, after) if before and before in "[=<]'\"" else None
+        if other is not None:  # org-mode, BBCode, reST outside a reST document
+            start, end, anchor = other
+            links.append(Link(hit, start, end, "markdown", anchor))
+            continue
         labelled = _LABELLED_AUTOLINK.match(text, hit.end) if before == "<" and after == "|" else None
         if labelled is not None:  # Slack-style <url|text>
             links.append(Link(hit, hit.start - 1, labelled.end(), "wrapped", labelled.group(1)))
@@ -148,6 +153,40 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             links.append(Link(hit, hit.start, hit.end, "bare"))
     links.sort(key=lambda link: (link.start, -link.end))
     return links
+
+
+# Links of other lightweight markups, as they reach scraped text from forums, wikis and docs.
+_ORG_LINK_END = lazy(r"\](?:\[([^\[\]\n]{1,200})\])?\]")  # [[url][text]] or [[url]]
+_BBCODE_OPEN = lazy(r"\[url=[\"']?$|\[url\]$", regex.I)
+_BBCODE_END = lazy(r"[\"']?\]([^\[\]\n]{0,200})\[/url\]", regex.I)  # after [url=URL
+_BBCODE_PLAIN_END = lazy(r"\[/url\]", regex.I)  # after [url]URL
+_REST_LINK_END = lazy(r">`__?(?![\w`])")
+
+
+def _lightweight_markup(text: str, hit: UrlHit, before: str, after: str) -> tuple[int, int, str] | None:
+    """The construct of an org-mode (``[[url][text]]``), BBCode (``[url=url]text[/url]``) or
+    reStructuredText (`` `text <url>`_ ``) link around ``hit``: (start, end, link text)."""
+    start = hit.start
+    if before == "[" and text.startswith("[[", start - 2) and after == "]":
+        org = _ORG_LINK_END.match(text, hit.end)
+        if org is not None:
+            return start - 2, org.end(), org.group(1) or ""
+    if before in "=]'\"":
+        opened = _BBCODE_OPEN.search(text, max(0, start - 6), start)
+        if opened is not None:
+            plain = opened.group(0).lower() == "[url]"
+            close = (_BBCODE_PLAIN_END if plain else _BBCODE_END).match(text, hit.end)
+            if close is not None:
+                return opened.start(), close.end(), "" if plain else close.group(1).strip()
+    if before == "<" and after == ">":
+        close = _REST_LINK_END.match(text, hit.end)
+        if close is not None:
+            line_start = text.rfind("\n", 0, start) + 1
+            tick = text.rfind("`", line_start, start - 1)
+            label = text[tick + 1 : start - 1] if tick != -1 else ""
+            if label.strip() and label.endswith((" ", "\t")) and "`" not in label:
+                return tick, close.end(), label.strip()
+    return None
 
 
 def _hit_in(by_start: dict[int, UrlHit], start: int, end: int) -> UrlHit | None:

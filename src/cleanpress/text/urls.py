@@ -171,6 +171,9 @@ def _trim(candidate: str) -> str:
     entity = _ENTITY_END.search(candidate)
     if entity:
         candidate = candidate[: entity.start()]
+    # A BBCode link ends at its closing tag: "[url]https://…[/url]".
+    if "[/" in candidate and (close := candidate.lower().find("[/url]")) != -1:
+        candidate = candidate[:close]
     # A closing bracket with no opening one inside the URL ends it: "…/a.webp)](https://…".
     if ")" in candidate or "]" in candidate:
         depth = {"(": 0, "[": 0}
