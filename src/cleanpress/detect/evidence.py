@@ -53,6 +53,9 @@ PROMO_TEXT = Feature(
 )
 REPEATED = Feature("repeated", 1.5, "the same link several times in one article is injection, not citation")
 OPAQUE_PATH = Feature("opaque-path", 1.0, "ad links route by random tokens (/vt6hstxc, /c/xpdTQQLm)")
+SHORT_LINK = Feature(
+    "short-link", 1.5, "one random token on a short host (/FVJcWHr): a shortener, paid ones pay per click"
+)
 KEY_PARAM = Feature("key-param", 1.5, "a long hex or base64 query value is a campaign or publisher key")
 AD_PARAMS = Feature("ad-params", 1.5, "zone, banner, campaign, affiliate and sub-id parameters serve ads")
 AD_PATH = Feature("ad-path", 1.5, "click, serve, offer and delivery endpoints of ad servers")
@@ -94,6 +97,15 @@ _ACTIVE_MARKUP = lazy(
 # A subdomain label of mixed letters and digits (qd4m3., b5g66., x9k2.), not www2 or cdn3.
 _RANDOM_LABEL = lazy(r"(?=[a-z0-9]{5,12}$)(?:[a-z]*\d[a-z]+\d[a-z0-9]*|\d+[a-z]+\d*[a-z]+[a-z0-9]*)")
 _IPV4_HOST = lazy(r"\d{1,3}(?:\.\d{1,3}){3}")
+# A shortener's key: 5-10 letters and digits that mix digits in, or upper and lower case letters
+# (two of each, an upper after a lower): "c5bba", "FVJcWHr", not "HiGHS", "about", "2024".
+_SHORT_KEY = lazy(
+    r"(?=[a-z0-9]*[a-z][a-z0-9]*$)(?=.*\d)[A-Za-z0-9]{5,10}"
+    r"|(?=(?:[^A-Z]*[A-Z]){2})(?=(?:[^a-z]*[a-z]){2})(?=.*[a-z][A-Z])[A-Za-z0-9]{5,10}"
+)
+_CAMEL_WORDS = lazy(r"(?:[A-Z][a-z]{2,})+")  # "TechCrunch", "GitHub": words, not a key
+# A shortener's host name (without its suffix) is short: "bit", "1bit", "show", "cutt".
+SHORT_HOST_CHARS = 6
 # The words are data (rules/vocabulary/ad-urls.toml); the structure around them is here.
 URL_WORDS_FILE = "ad-urls"
 _AD_MARKUP = (
@@ -260,9 +272,9 @@ AUTHORED_REPEATS = 3
 # The order in which features are reported.
 _ORDER = (
     REPUTABLE, ALONE_ON_LINE, LINK_LINE, CTA_LEAD_IN, PROMO_TEXT, HTML_REMNANT, AD_MARKUP,
-    ACTIVE_MARKUP, IP_HOST, REPEATED_HOST, REPEATED, OPAQUE_PATH, KEY_PARAM, AD_PARAMS, DOCUMENT_PATH,
-    AD_PATH, AD_HOST, RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, READABLE_PATH, IN_SENTENCE,
-    REFERENCE_LIST,
+    ACTIVE_MARKUP, IP_HOST, REPEATED_HOST, REPEATED, SHORT_LINK, OPAQUE_PATH, KEY_PARAM, AD_PARAMS,
+    DOCUMENT_PATH, AD_PATH, AD_HOST, RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, READABLE_PATH,
+    IN_SENTENCE, REFERENCE_LIST,
 )  # fmt: skip
 # Links recur across a corpus (the same citation in many posts): what the URL alone says is kept
 # for this many URLs.
@@ -318,6 +330,15 @@ def intrinsic_evidence(hit: UrlHit, reputable: bool) -> tuple[Feature, ...]:
     if _IPV4_HOST.fullmatch(hit.host):
         fired.append(IP_HOST)
     segments = [s for s in hit.path.split("/") if s]
+    if (
+        len(segments) == 1
+        and not sub.strip(".").replace("www", "")
+        and len(name) <= SHORT_HOST_CHARS
+        and hit.rest == hit.path
+        and _SHORT_KEY.fullmatch(segments[0])
+        and not _CAMEL_WORDS.fullmatch(segments[0])
+    ):
+        fired.append(SHORT_LINK)
     # A hex segment counts once, as a key, not also as an opaque token.
     if any(is_random_token(s) and not _is_hex_key(s.split(".", 1)[0]) for s in segments):
         fired.append(OPAQUE_PATH)
