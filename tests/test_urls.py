@@ -99,6 +99,8 @@ def test_parse_url_needs_the_whole_value() -> None:
         ("see `the docs <https://a.example.com/p>`_ now", "markdown", "`the docs <https://a.example.com/p>`_"),
         ("`<https://a.example.com/p>`_", "wrapped", "<https://a.example.com/p>"),  # no link text
         ("[https://a.example.com/p]", "wrapped", "[https://a.example.com/p]"),
+        ("see https://a.example.com/p[the guide] now", "markdown", "https://a.example.com/p[the guide]"),  # AsciiDoc
+        ("https://a.example.com/p?x[]=1&y=2", "bare", "https://a.example.com/p?x[]=1&y=2"),
     ],
 )  # fmt: skip
 def test_link_constructs(text: str, kind: str, construct: str) -> None:

@@ -142,6 +142,10 @@ def find_links(text: str, skeleton: Skeleton | None = None) -> list[Link]:
             start, end, anchor = other
             links.append(Link(hit, start, end, "markdown", anchor))
             continue
+        asciidoc = _ASCIIDOC_TEXT.match(text, hit.end) if after == "[" else None
+        if asciidoc is not None:  # AsciiDoc url[text]
+            links.append(Link(hit, hit.start, asciidoc.end(), "markdown", asciidoc.group(1)))
+            continue
         labelled = _LABELLED_AUTOLINK.match(text, hit.end) if before == "<" and after == "|" else None
         if labelled is not None:  # Slack-style <url|text>
             links.append(Link(hit, hit.start - 1, labelled.end(), "wrapped", labelled.group(1)))
@@ -161,6 +165,7 @@ _BBCODE_OPEN = lazy(r"\[url=[\"']?$|\[url\]$", regex.I)
 _BBCODE_END = lazy(r"[\"']?\]([^\[\]\n]{0,200})\[/url\]", regex.I)  # after [url=URL
 _BBCODE_PLAIN_END = lazy(r"\[/url\]", regex.I)  # after [url]URL
 _REST_LINK_END = lazy(r">`__?(?![\w`])")
+_ASCIIDOC_TEXT = lazy(r"\[([^\[\]\n]{1,200})\]")  # right after the URL: url[text]
 
 
 def _lightweight_markup(text: str, hit: UrlHit, before: str, after: str) -> tuple[int, int, str] | None:

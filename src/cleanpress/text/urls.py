@@ -174,6 +174,10 @@ def _trim(candidate: str) -> str:
     # A BBCode link ends at its closing tag: "[url]https://…[/url]".
     if "[/" in candidate and (close := candidate.lower().find("[/url]")) != -1:
         candidate = candidate[:close]
+    # An opening bracket never closed inside the URL opens the link text of an AsciiDoc link:
+    # "https://…[Get paid to test apps]".
+    if "[" in candidate and "]" not in candidate[(opening := candidate.rfind("[")) :]:
+        candidate = candidate[:opening]
     # A closing bracket with no opening one inside the URL ends it: "…/a.webp)](https://…".
     if ")" in candidate or "]" in candidate:
         depth = {"(": 0, "[": 0}
