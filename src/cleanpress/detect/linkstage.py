@@ -20,7 +20,7 @@ from cleanpress.detect.literals import Prefiltered, literal_automaton
 from cleanpress.detect.registry import detector
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
-from cleanpress.text.domains import DomainSet
+from cleanpress.text.domains import DomainSet, names_of
 from cleanpress.text.folding import fold
 from cleanpress.text.lazy import lazy
 from cleanpress.text.links import Link
@@ -63,12 +63,7 @@ class LinkFacts:
         matched), worked out once per host however many lists look at it."""
         found = self._names.get(host)
         if found is None:
-            name = host.lower().strip(".")
-            parts = [name]
-            while (dot := name.find(".")) != -1:
-                name = name[dot + 1 :]
-                parts.append(name)
-            found = self._names[host] = tuple(parts)
+            found = self._names[host] = names_of(host)
         return found
 
 

@@ -20,11 +20,6 @@ class _Domains:
     rule: Rule
     _set: DomainSet | None = None
 
-    def match(self, host: str) -> str | None:
-        if self._set is None:
-            self._set = DomainSet.of_normalised(self.rule.domains)
-        return self._set.match(host)
-
     def match_names(self, names: tuple[str, ...]) -> str | None:
         """The first of ``names`` (a host and its parent domains, :meth:`LinkFacts.names`) that is
         listed, or None."""

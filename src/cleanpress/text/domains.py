@@ -115,15 +115,18 @@ class DomainSet:
 
     def match(self, host: str) -> str | None:
         """The listed domain that ``host`` is, or is a subdomain of; None when none is."""
-        host = host.lower().strip(".")
-        domains = self._domains
-        while True:
-            if host in domains:
-                return host
-            dot = host.find(".")
-            if dot == -1:
-                return None
-            host = host[dot + 1 :]
+        return self.first_of(names_of(host))
+
+
+def names_of(host: str) -> tuple[str, ...]:
+    """``host`` (lower-cased, without outer dots) and each of its parent domains, most specific
+    first: the names a domain list is matched by."""
+    name = host.lower().strip(".")
+    parts = [name]
+    while (dot := name.find(".")) != -1:
+        name = name[dot + 1 :]
+        parts.append(name)
+    return tuple(parts)
 
 
 def read_domain_list(path: Path, fmt: str = "auto") -> list[str]:
