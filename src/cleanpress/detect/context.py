@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import regex
 
 from cleanpress.detect.base import Finding
-from cleanpress.detect.literals import literal_automaton, required_literals, required_prefixes
+from cleanpress.detect.literals import LiteralIndex, required_literals, required_prefixes
 from cleanpress.document import Document
 from cleanpress.text.folding import fold
 from cleanpress.text.lazy import lazy
@@ -122,11 +121,10 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
 
 
 @cache
-def _heading_hint() -> Any:
-    """An automaton over the words every reference heading holds (None: no such words known)."""
+def _heading_hint() -> LiteralIndex | None:
+    """The words every reference heading holds (None: no such words known)."""
     found = required_literals(REFERENCE_HEADING.pattern)
-    automaton, _ = literal_automaton([found]) if found else (None, 0)
-    return automaton
+    return LiteralIndex.of([found]) if found else None
 
 
 # The longest first word of a reference heading the quick test below reads.
@@ -193,22 +191,7 @@ def reference_list_lines(doc: Document) -> set[int]:
     return lines
 
 
-def _hinted_lines(doc: Document, hint: Any) -> list[int]:
-    """Indexes of the lines holding a word every reference heading holds: one pass of the
-    automaton over the case-folded text. Folding may change lengths ("ß" -> "ss") but never adds
-    or removes a line break, so lines are counted in the folded text."""
-    folded = doc.folded
-    found: list[int] = []
-    line = 0
-    counted = 0  # line breaks before this offset are counted in ``line``
-    line_break = -1  # the break that ends the line found last
-    for end, _ in hint.iter(folded):
-        if end < line_break:
-            continue  # on the line found last
-        line += folded.count("\n", counted, end)
-        found.append(line)
-        line_break = folded.find("\n", end)
-        if line_break == -1:
-            break
-        counted = line_break
-    return found
+def _hinted_lines(doc: Document, hint: LiteralIndex) -> list[int]:
+    """Indexes of the lines holding a word every reference heading holds: one pass over the
+    case-folded text."""
+    return [line for line, _ in hint.lines(doc.folded)]

@@ -17,14 +17,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import removed_lines
-from cleanpress.detect.literals import Prefiltered, Prefixes, literal_automaton
+from cleanpress.detect.literals import LiteralIndex, Prefiltered, Prefixes
 from cleanpress.document import AUTHORED_FORMATS, Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.folding import fold
@@ -98,10 +97,8 @@ class Prepared:
     """(rule index, pattern), in rule order; a pattern's bit in a mask is its index here."""
     starts: tuple[Start | None, ...]
     """What each pattern's matches start with (None: not known)."""
-    automaton: Any
-    """Case-folded literal -> mask of the patterns that require it (None: no literal at all)."""
-    always: int
-    """Mask of the patterns that require no literal: tried on every line short enough."""
+    literals: LiteralIndex
+    """The patterns' literals; those that require none are tried on every line short enough."""
     longest: int
     """Raw line length beyond which no rule can match (unless the line holds tags)."""
     reach: tuple[tuple[int, int], ...] = ()
@@ -111,6 +108,11 @@ class Prepared:
     """Mask of the patterns whose rule leaves authored documents (Markdown, reST) alone."""
     tests: tuple[tuple[Rule, int, Start | None, LazyPattern], ...] = ()
     """Per pattern (by bit): its rule, the rule's longest line, its start test, the pattern."""
+
+    @property
+    def always(self) -> int:
+        """Mask of the patterns that require no literal."""
+        return self.literals.always
 
     def fitting(self, length: int) -> int:
         """Mask of the patterns a raw line of ``length`` characters can still match."""
@@ -122,7 +124,7 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
     patterns: list[tuple[int, Prefiltered]] = []
     for index, compiled in enumerate(rules):
         patterns.extend((index, pattern) for pattern in compiled.matcher)
-    automaton, always = literal_automaton([pattern.literals for _, pattern in patterns])
+    literals = LiteralIndex.of([pattern.literals for _, pattern in patterns])
     limits = [_raw_limit(rules[index].rule) for index, _ in patterns]
     longest = max((_raw_limit(c.rule) for c in rules), default=0)
     reach = tuple(
@@ -144,9 +146,7 @@ def prepare(rules: Sequence[Compiled]) -> Prepared:
         )
         for (index, pattern), start in zip(patterns, starts, strict=True)
     )
-    return Prepared(
-        tuple(rules), tuple(patterns), starts, automaton, always, longest, reach, unauthored, tests
-    )
+    return Prepared(tuple(rules), tuple(patterns), starts, literals, longest, reach, unauthored, tests)
 
 
 def _raw_limit(rule: Rule) -> int:
@@ -207,30 +207,8 @@ def _candidates(doc: Document, prepared: Prepared) -> dict[int, int]:
     """Line index -> mask of the patterns whose literals the line holds (plus those that need none)."""
     always = prepared.always
     masks: dict[int, int] = dict.fromkeys(range(len(doc.lines)), always) if always else {}
-    if prepared.automaton is None:
-        return masks
-    folded = doc.folded
-    # Hits come in text order, and a literal never spans a line break: a hit before the end of
-    # the current line adds to its mask. Case folding never adds or removes a line break, so
-    # lines are counted in the folded text.
-    line = -1
-    mask = 0
-    line_end = -1
-    counted = 0
-    for end, bits in prepared.automaton.iter(folded):
-        if end < line_end:
-            mask |= bits
-            continue
-        if line >= 0:
-            masks[line] = masks.get(line, always) | mask
-        line += folded.count("\n", counted, end) + (line < 0)
-        counted = end
-        line_end = folded.find("\n", end)
-        if line_end == -1:
-            line_end = len(folded)
-        mask = bits
-    if line >= 0:
-        masks[line] = masks.get(line, always) | mask
+    for line, mask in prepared.literals.lines(doc.folded):
+        masks[line] = always | mask
     return masks
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, link_place, reference_list_lines
-from cleanpress.detect.literals import Prefiltered, literal_automaton
+from cleanpress.detect.literals import LiteralIndex, Prefiltered
 from cleanpress.detect.registry import detector
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
@@ -73,10 +73,8 @@ class Judges:
     is judged only by the rules its URL holds a literal of, and by those that need none."""
 
     rules: tuple[Compiled, ...]
-    automaton: Any
-    """Case-folded literal -> mask of the rules that require it (None: no literal at all)."""
-    always: int
-    """Mask of the rules tried on every link (bit i: ``rules[i]``)."""
+    literals: LiteralIndex
+    """The URL patterns' literals (bit i: ``rules[i]``); the other rules are tried on every link."""
     calls: tuple[tuple[Compiled, Any, bool], ...] = ()
     """Per rule: (the rule, its kind's judge function, whether it judges only standalone links)."""
 
@@ -85,22 +83,18 @@ class Judges:
 
     def candidates(self, folded_url: str) -> int:
         """Mask of the rules that may judge a link to ``folded_url`` (its case-folded URL)."""
-        mask = self.always
-        if self.automaton is not None:
-            for _, bits in self.automaton.iter(folded_url):
-                mask |= bits
-        return mask
+        return self.literals.mask(folded_url)
 
 
 def prepare(rules: Sequence[Compiled]) -> Judges:
     """The link rules of a cleaner (in the order they are tried), ready to judge links."""
-    automaton, always = literal_automaton(
+    literals = LiteralIndex.of(
         [c.matcher.literals if isinstance(c.matcher, Prefiltered) else None for c in rules]
     )
     calls = tuple(
         (c, detector(c.rule.kind).judge, bool(c.rule.params.get("standalone_only", False))) for c in rules
     )
-    return Judges(tuple(rules), automaton, always, calls)
+    return Judges(tuple(rules), literals, calls)
 
 
 def find(doc: Document, judges: Judges, ctx: Context) -> list[Finding]:

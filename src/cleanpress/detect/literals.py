@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import product
@@ -583,25 +583,67 @@ class Prefiltered:
         return self.literals is None or any(literal in folded for literal in self.literals)
 
 
-def literal_automaton(literal_sets: Sequence[frozenset[str] | None]) -> tuple[Any, int]:
-    """One Aho-Corasick automaton over the literals of several patterns (bit i: ``literal_sets[i]``):
-    (automaton mapping each folded literal to the mask of the patterns that require it, or None
-    when no pattern has literals; mask of the patterns that have none and must always be tried)."""
-    masks: dict[str, int] = {}
-    always = 0
-    for bit, literals in enumerate(literal_sets):
-        if literals is None:
-            always |= 1 << bit
-            continue
-        for literal in literals:
-            masks[literal] = masks.get(literal, 0) | 1 << bit
-    if not masks:
-        return None, always
-    automaton = ahocorasick.Automaton()
-    for literal, mask in masks.items():
-        automaton.add_word(literal, mask)
-    automaton.make_automaton()
-    return automaton, always
+@dataclass(frozen=True, slots=True)
+class LiteralIndex:
+    """One Aho-Corasick automaton over the literals of several patterns (bit i: pattern i), for
+    the line, link and markup rules: which patterns a text can match, found in one pass."""
+
+    automaton: Any
+    """Folded literal -> mask of the patterns that require it (None: no pattern has literals)."""
+    always: int
+    """Mask of the patterns that require no literal: always tried."""
+
+    @classmethod
+    def of(cls, literal_sets: Sequence[frozenset[str] | None]) -> LiteralIndex:
+        masks: dict[str, int] = {}
+        always = 0
+        for bit, literals in enumerate(literal_sets):
+            if literals is None:
+                always |= 1 << bit
+                continue
+            for literal in literals:
+                masks[literal] = masks.get(literal, 0) | 1 << bit
+        if not masks:
+            return cls(None, always)
+        automaton = ahocorasick.Automaton()
+        for literal, mask in masks.items():
+            automaton.add_word(literal, mask)
+        automaton.make_automaton()
+        return cls(automaton, always)
+
+    def mask(self, folded: str) -> int:
+        """Mask of the patterns whose literals ``folded`` (a case-folded text) holds, with those
+        that need none."""
+        mask = self.always
+        if self.automaton is not None:
+            for _, bits in self.automaton.iter(folded):
+                mask |= bits
+        return mask
+
+    def lines(self, folded: str) -> Iterator[tuple[int, int]]:
+        """(line index, mask of the literals it holds) of each line of ``folded`` that holds one,
+        in order. Hits come in text order and a literal never spans a line break; case folding
+        never adds or removes a line break, so lines are counted in the folded text."""
+        if self.automaton is None:
+            return
+        line = -1
+        mask = 0
+        line_end = -1
+        counted = 0
+        for end, bits in self.automaton.iter(folded):
+            if end < line_end:
+                mask |= bits
+                continue
+            if line >= 0:
+                yield line, mask
+            line += folded.count("\n", counted, end) + (line < 0)
+            counted = end
+            line_end = folded.find("\n", end)
+            if line_end == -1:
+                line_end = len(folded)
+            mask = bits
+        if line >= 0:
+            yield line, mask
 
 
 def write_table(patterns: list[str], path: Path, line_patterns: list[str] | None = None) -> int:

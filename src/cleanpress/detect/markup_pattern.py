@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
 from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
-from cleanpress.detect.literals import Prefiltered, literal_automaton
+from cleanpress.detect.literals import LiteralIndex, Prefiltered
 from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 
@@ -25,20 +24,15 @@ class Prepared:
     """The markup rules, with one automaton over their literals (bit i: ``rules[i]``)."""
 
     rules: tuple[Compiled, ...]
-    automaton: Any
-    always: int
+    literals: LiteralIndex
 
 
 def prepare(rules: Sequence[Compiled]) -> Prepared:
-    automaton, always = literal_automaton([c.matcher.literals for c in rules])
-    return Prepared(tuple(rules), automaton, always)
+    return Prepared(tuple(rules), LiteralIndex.of([c.matcher.literals for c in rules]))
 
 
 def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Finding]) -> list[Finding]:
-    mask = prepared.always
-    if prepared.automaton is not None:
-        for _, bits in prepared.automaton.iter(doc.folded):
-            mask |= bits
+    mask = prepared.literals.mask(doc.folded)
     findings: list[Finding] = []
     while mask:  # in rule order: the rules whose literals the document holds
         low = mask & -mask
