@@ -26,10 +26,14 @@ FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "rst", "html")
 # HTML blocks in a Markdown post, scraped remnants) is not a page. reST and Markdown show their
 # syntax on several lines.
 _HTML_DOC = re.compile(r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+# Markdown signs: a block opener (heading, fence, quote, list item), a reference definition (both
+# at a line's start), an inline link, a bold run.
+_BLOCK_OPENER = r"[ \t]{0,3}(?:#{1,6}[ \t]+\S|```|~~~|>[ \t]|[*+-][ \t]+\S|\d{1,3}[.)][ \t]+\S)"
+_REFERENCE_DEFINITION = r"\[[^\]\n]+\]:[ \t]*\S"
+_INLINE_LINK = r"\[[^\]\n]+\]\([^)\s]+[^)\n]*\)"
+_BOLD = r"\*\*[^*\n]+\*\*"
 _MARKDOWN_SIGNS = re.compile(
-    r"^(?:[ \t]{0,3}(?:#{1,6}[ \t]+\S|```|~~~|>[ \t]|[*+-][ \t]+\S|\d{1,3}[.)][ \t]+\S))"
-    r"|\[[^\]\n]+\]\([^)\s]+[^)\n]*\)|^\[[^\]\n]+\]:[ \t]*\S|\*\*[^*\n]+\*\*",
-    re.MULTILINE,
+    rf"^(?:{_BLOCK_OPENER})|{_INLINE_LINK}|^{_REFERENCE_DEFINITION}|{_BOLD}", re.MULTILINE
 )
 # Markdown is assumed at this many Markdown signs (one "**bold**" is not yet Markdown).
 MARKDOWN_MIN_SIGNS = 2
@@ -37,12 +41,10 @@ MARKDOWN_MIN_SIGNS = 2
 # to, or at the very start), and those inside a line (a link, a bold run: the scan jumps to "["
 # and "*"). No sign reaches over a line break, so _MARKDOWN_SIGNS finds every line-opening sign;
 # and where no line opens with a sign, it finds exactly the signs inside lines.
-_LINE_SIGN = (
-    r"[ \t]{0,3}(?:#{1,6}[ \t]+\S|```|~~~|>[ \t]|[*+-][ \t]+\S|\d{1,3}[.)][ \t]+\S)|\[[^\]\n]+\]:[ \t]*\S"
-)
+_LINE_SIGN = rf"{_BLOCK_OPENER}|{_REFERENCE_DEFINITION}"
 _LINE_SIGNS = re.compile(rf"\n(?:{_LINE_SIGN})")
 _FIRST_LINE_SIGN = re.compile(_LINE_SIGN)
-_INLINE_SIGNS = re.compile(r"\[[^\]\n]+\]\([^)\s]+[^)\n]*\)|\*\*[^*\n]+\*\*")
+_INLINE_SIGNS = re.compile(rf"{_INLINE_LINK}|{_BOLD}")
 
 
 def detect_format(text: str) -> Format:
