@@ -77,8 +77,7 @@ def wrapped_lines(text: str, fmt: str | None = None, lines: Sequence[SourceLine]
 
     Lines of code and markup blocks are never reported: with ``fmt="markdown"`` or ``"rst"`` the
     block-level protected regions of that format, otherwise closed Markdown fences."""
-    wraps = _Wraps(text, fmt, split_lines(text) if lines is None else lines)
-    return {index for i in wraps.all() for index in (i - 1, i)}
+    return set(wrapped_partners(text, fmt, lines))
 
 
 class WrappedPartners(Mapping[int, tuple[int, ...]]):

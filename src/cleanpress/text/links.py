@@ -237,15 +237,10 @@ _ANY_TAG = lazy(rf"{_LT}[^<>]*?{_GT}")
 
 
 @lru_cache(maxsize=256)
-def _closer(name: str) -> Any:
-    """The end tag of element ``name``."""
-    return regex.compile(rf"{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
-
-
-@lru_cache(maxsize=256)
-def _wrapper_closer(name: str) -> Any:
-    """The end tag of wrapper element ``name``, after spaces."""
-    return regex.compile(rf"[ \t]*{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
+def _closer(name: str, after_spaces: bool = False) -> Any:
+    """The end tag of element ``name`` (``after_spaces``: spaces before it belong to the match)."""
+    spaces = r"[ \t]*" if after_spaces else ""
+    return regex.compile(rf"{spaces}{_LT}/{regex.escape(name)}\s*{_GT}", regex.I)
 
 
 def _close_element(text: str, start: int, open_end: int, name: str, line_end: int) -> tuple[int, int, str]:
@@ -264,7 +259,7 @@ def _close_element(text: str, start: int, open_end: int, name: str, line_end: in
         if m is None:
             break
         name = m.group("name").lower()
-        c = _wrapper_closer(name).match(text, end)
+        c = _closer(name, after_spaces=True).match(text, end)
         if c is None:
             break
         start = start - len(head) + m.start()
