@@ -81,6 +81,22 @@ def test_a_boilerplate_line_next_to_an_ad_line_still_goes() -> None:
     assert cleanpress.clean(result.text, "markdown").removals == ()
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "rst"])
+def test_wrapped_facts_read_alone_are_those_of_the_whole_structure(fmt: str) -> None:
+    text = (
+        "The code of this small library is\nCopyright (c) 2020 Example Inc.\nand licensed under the MIT"
+        " licence.\n\n## Usage\n\nCall it like this, with a long line filled to the wrap width here\n"
+        "[and a link](https://example.org/docs) that ends the sentence.\n\n| a | b |\n|---|---|\n"
+    )
+    direct = read_document(text, fmt).structure
+    doc = read_document(text, fmt)
+    first = {index: doc.wrapped[index] for index in range(len(doc.lines)) if index in doc.wrapped}
+    assert first  # the wrapped lines are found without the rest of the structure
+    assert doc.structure == direct  # mappings compare by their items
+    assert first == dict(direct.wrapped)
+    assert doc.wrapped is doc.structure.wrapped  # one set of facts, shared
+
+
 # --- tables -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "fmt"),
@@ -155,3 +171,18 @@ def test_a_scraped_pages_copyright_footer_goes() -> None:
     result = cleanpress.clean(text, "text")
     assert [r.rule for r in result.removals] == ["CP310"]
     assert result.text == "The council voted on Tuesday.\n"
+
+
+def test_a_scan_remembers_only_the_text_it_read_last() -> None:
+    from cleanpress.formats.spans import last_text
+
+    calls: list[str] = []
+
+    @last_text
+    def scan(text: str) -> int:
+        calls.append(text)
+        return len(calls)
+
+    one = "".join(["a", "b"])
+    same_words = "".join(["a", "b"])  # equal, but another string: read again
+    assert [scan(one), scan(one), scan(same_words), scan(one)] == [1, 1, 2, 3]

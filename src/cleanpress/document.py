@@ -7,9 +7,10 @@ Readers in :mod:`cleanpress.formats` build it; detectors read it; nothing change
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from cleanpress.text.folding import fold
 
@@ -73,19 +74,35 @@ class Structure:
 
 NO_STRUCTURE = Structure()
 
+Wrapped = Mapping[int, tuple[int, ...]]
+"""Line of a wrapped paragraph -> the lines it wraps with (the one before, the one after)."""
+
+
+class StructureReader(Protocol):
+    """How a format reads the structure of its documents (:mod:`cleanpress.formats.structure`)."""
+
+    def wrapped(self, text: str) -> Wrapped:
+        """The wrapped-paragraph facts alone (the link detectors need no more)."""
+        ...
+
+    def __call__(self, text: str, wrapped: Wrapped | None = None) -> Structure:
+        """Every structure fact; ``wrapped``: those facts, when :meth:`wrapped` gave them already."""
+        ...
+
 
 class Document:
     """Text plus the line table, protected regions and structure facts every detector works from.
 
     ``structure``: computes the structure facts from the text (a format's reader supplies it); it
-    runs the first time :attr:`structure` is read, so documents no line rule matches never pay."""
+    runs the first time :attr:`structure` is read, so documents no line rule matches never pay, and
+    :attr:`wrapped` reads the wrapped-paragraph facts without the rest."""
 
     def __init__(
         self,
         text: str,
         fmt: str,
         protected: Sequence[tuple[int, int]] = (),
-        structure: Callable[[str], Structure] | None = None,
+        structure: StructureReader | None = None,
     ) -> None:
         self.text = text
         self.format = fmt
@@ -96,6 +113,7 @@ class Document:
         self._protected_starts = [start for start, _ in self.protected]
         self._compute_structure = structure
         self._structure: Structure | None = None
+        self._wrapped: Wrapped | None = None
         self._folded: str | None = None
 
     @property
@@ -111,8 +129,19 @@ class Document:
         """Titles, wrapped paragraphs, tables and reference definitions (computed on first use)."""
         if self._structure is None:
             compute = self._compute_structure
-            self._structure = NO_STRUCTURE if compute is None else compute(self.text)
+            self._structure = NO_STRUCTURE if compute is None else compute(self.text, self._wrapped)
         return self._structure
+
+    @property
+    def wrapped(self) -> Wrapped:
+        """Line of a wrapped paragraph -> the lines it wraps with, without computing the rest of
+        :attr:`structure` (shared with it)."""
+        if self._structure is not None:
+            return self._structure.wrapped
+        if self._wrapped is None:
+            compute = self._compute_structure
+            self._wrapped = NO_STRUCTURE.wrapped if compute is None else compute.wrapped(self.text)
+        return self._wrapped
 
     def line_at(self, offset: int) -> Line:
         return self.lines[bisect_right(self._line_starts, offset) - 1]

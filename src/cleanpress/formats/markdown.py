@@ -15,6 +15,7 @@ from cleanpress.formats.spans import (
     Span,
     indent_width,
     inside,
+    last_text,
     merge_spans,
     split_lines,
 )
@@ -74,6 +75,7 @@ def _norm_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
+@last_text
 def _md_blocks(text: str) -> tuple[list[Region], list[SourceLine]]:
     """Block-level protected regions: fenced code, indented code, HTML blocks."""
     lines = split_lines(text)

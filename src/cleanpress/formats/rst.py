@@ -17,6 +17,7 @@ from cleanpress.formats.spans import (
     block_end,
     indent_width,
     inside,
+    last_text,
     merge_spans,
     split_lines,
 )
@@ -68,6 +69,7 @@ def _text_indent(line: SourceLine) -> int:
     return len(m.group(0).expandtabs(4)) if m else line.indent
 
 
+@last_text
 def rst_regions(text: str) -> list[Region]:
     """Regions of a reST document that no cleaning rule may touch, with their kind."""
     lines = split_lines(text)

@@ -6,10 +6,31 @@ All spans are ``(start, end)`` character offsets into the text, end exclusive. L
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import wraps
+from typing import TypeVar
 
 Span = tuple[int, int]
+T = TypeVar("T")
+
+
+def last_text(scan: Callable[[str], T]) -> Callable[[str], T]:
+    """``scan`` remembering its result for the text it read last (the very same string object):
+    a document's reader and its structure facts read the same blocks of the same text. The
+    result is shared, so callers must not change it."""
+    last: list[tuple[str, T]] = []
+
+    @wraps(scan)
+    def read(text: str) -> T:
+        memo = last[0] if last else None  # one tuple, replaced whole: safe across threads
+        if memo is not None and memo[0] is text:
+            return memo[1]
+        found = scan(text)
+        last[:] = [(text, found)]
+        return found
+
+    return read
 
 
 @dataclass(slots=True, unsafe_hash=True)

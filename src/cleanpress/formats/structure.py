@@ -8,12 +8,12 @@ paragraphs, table rows and cells, link reference definitions.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 
 import regex as re
 
-from cleanpress.document import Structure
+from cleanpress.document import Structure, Wrapped
 from cleanpress.formats.markdown import markdown_reference_definitions, markdown_regions, markdown_titles
 from cleanpress.formats.rst import rst_regions, rst_titles
 from cleanpress.formats.spans import SourceLine, split_lines
@@ -89,6 +89,14 @@ class WrappedPartners(Mapping[int, tuple[int, ...]]):
     def __init__(self, wraps: _Wraps) -> None:
         self._wraps = wraps
 
+    @property
+    def text(self) -> str:
+        return self._wraps.text
+
+    @property
+    def lines(self) -> Sequence[SourceLine]:
+        return self._wraps.lines
+
     def _partners(self, index: int) -> tuple[int, ...]:
         wraps = self._wraps
         found: tuple[int, ...] = (index - 1,) if wraps.continues(index) else ()
@@ -142,9 +150,6 @@ class _Wraps:
         a, b = self.lines[i - 1], self.lines[i]
         if a.blank or b.blank:
             return False
-        skip = self._code()
-        if i in skip or i - 1 in skip:
-            return False
         at, bt = a.text.strip(), b.text.strip()
         if _MARKER in at or _MARKER in bt:
             return False  # a "cleanpress: keep" marker is an instruction, not prose
@@ -173,10 +178,14 @@ class _Wraps:
         # hard-wrapped document also a next line that opens with a digit, bracket or quote, or a
         # line filled to the wrap width: in an article with a paragraph per line those are a new
         # paragraph after a headline or a boilerplate line.
-        if first.islower() or _CONT_WORD_END.search(at) is not None:
-            return True
-        hinted = first.isdigit() or first in "([\"'\u201c\u2018" or len(a.text.rstrip()) >= FILLED_LINE_CHARS
-        return hinted and self._hard_wrapped()
+        if not (first.islower() or _CONT_WORD_END.search(at) is not None):
+            filled = len(a.text.rstrip()) >= FILLED_LINE_CHARS
+            hinted = first.isdigit() or first in "([\"'\u201c\u2018" or filled
+            if not (hinted and self._hard_wrapped()):
+                return False
+        # Last, as the dearest test (the document's code blocks): lines of code do not wrap.
+        skip = self._code()
+        return i not in skip and i - 1 not in skip
 
     def _hard_wrapped(self) -> bool:
         if self._filled is None:
@@ -295,11 +304,29 @@ def licence_sections(titles: Sequence[tuple[int, int]], lines: Sequence[SourceLi
     return out
 
 
-def structure_of(fmt: str) -> Callable[[str], Structure]:
-    """The function that computes the structure facts of a document of format ``fmt``."""
+def structure_of(fmt: str) -> StructureOf:
+    """What computes the structure facts of a document of format ``fmt``."""
+    return StructureOf(fmt)
 
-    def compute(text: str) -> Structure:
-        lines = split_lines(text)
+
+class StructureOf:
+    """The structure facts of documents of one format (a :class:`~cleanpress.document.StructureReader`)."""
+
+    __slots__ = ("fmt",)
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+
+    def wrapped(self, text: str) -> WrappedPartners:
+        return wrapped_partners(text, self.fmt)
+
+    def __call__(self, text: str, wrapped: Wrapped | None = None) -> Structure:
+        fmt = self.fmt
+        if isinstance(wrapped, WrappedPartners) and wrapped.text is text:
+            lines = wrapped.lines  # the wrapped-paragraph facts were read first: share their lines
+        else:
+            wrapped = None
+            lines = split_lines(text)
         if fmt == "markdown":
             titles = markdown_titles(text, lines)
             starts = [line.start for line in lines]
@@ -315,11 +342,9 @@ def structure_of(fmt: str) -> Callable[[str], Structure]:
             definitions = set()
         return Structure(
             titles=heading_sections(titles, lines),
-            wrapped=wrapped_partners(text, fmt, lines),
+            wrapped=wrapped_partners(text, fmt, lines) if wrapped is None else wrapped,
             tables=frozenset(table_lines(text, lines)),
             definitions=frozenset(definitions),
             # Only an authored document has a licence section; an article's footer is boilerplate.
             licence=frozenset(licence_sections(titles, lines)) if fmt in ("markdown", "rst") else frozenset(),
         )
-
-    return compute
