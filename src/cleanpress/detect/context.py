@@ -94,13 +94,39 @@ class LinkPlace:
 
 
 def link_place(doc: Document, link: Link) -> LinkPlace:
+    """Where ``link`` stands. A line of a wrapped paragraph is read with the lines it wraps with:
+    a link there is introduced by the line above, or its sentence runs on below, however alone it
+    looks on its own line."""
     line = doc.line_at(link.start)
     text = doc.text
     raw_before = text[line.start : link.start]
     raw_after = text[link.end : line.end] if link.end <= line.end else ""
+    markup = text[line.start : line.end] if link.kind == "html" else ""
+    place = _place(raw_before, raw_after, alone_on_line(doc, link), markup)
+    index = line.index
+    if place.in_sentence or _between_blanks(doc, index):
+        return place  # more words around it leave a link in prose in prose; a paragraph of its own
+    partners = doc.wrapped.get(index, ())
+    if not partners:
+        return place
+    if index - 1 in partners:
+        raw_before = f"{doc.content(doc.lines[index - 1])} {raw_before}"
+    if index + 1 in partners and link.end <= line.end:
+        raw_after = f"{raw_after} {doc.content(doc.lines[index + 1])}"
+    return _place(raw_before, raw_after, False, markup)
+
+
+def _between_blanks(doc: Document, index: int) -> bool:
+    """Line ``index`` has no non-blank line next to it (so no line it could wrap with)."""
+    above = index == 0 or doc.is_blank(index - 1)
+    return above and (index + 1 == len(doc.lines) or doc.is_blank(index + 1))
+
+
+def _place(raw_before: str, raw_after: str, alone: bool, markup: str) -> LinkPlace:
+    """The place of a link between ``raw_before`` and ``raw_after`` (its line's text, or its
+    paragraph's)."""
     before = TAG.sub(" ", raw_before)
     after = TAG.sub(" ", raw_after)
-    alone = alone_on_line(doc, link)
     sentence_ends = list(SENTENCE_END.finditer(before))
     lead_in = before[sentence_ends[-1].end() :] if sentence_ends else before
     cta = cta_start(lead_in)
@@ -116,7 +142,6 @@ def link_place(doc: Document, link: Link) -> LinkPlace:
         )
     )
     in_sentence = not alone and not link_sentence and len(words(before)) + len(words(after)) >= 3
-    markup = text[line.start : line.end] if link.kind == "html" else ""
     return LinkPlace(alone, link_sentence, in_sentence, lead_in, markup)
 
 
