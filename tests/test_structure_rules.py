@@ -156,6 +156,29 @@ def test_a_menu_of_short_lines_is_not_a_wrapped_paragraph() -> None:
     assert "Advertisement" not in result.text
 
 
+# --- code captions ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        (
+            "Write code like this:\n\n**Publish**\n\n```python\nclient.publish('t', 1)\n```\n\n"
+            "**Subscribe**\n\n```python\nclient.subscribe('t')\n```\n",
+            "markdown",
+        ),
+        ("Usage:\n\nShare this article\n\n    share(article, to='team')\n\nThe end.\n", "markdown"),
+        ("Usage\n\nSubscribe::\n\n    client.subscribe('t')\n\nThe end.\n", "rst"),
+    ],
+)
+def test_a_label_over_a_code_block_stays(text: str, fmt: str) -> None:
+    unchanged(text, fmt)
+
+
+def test_the_same_words_away_from_code_still_go() -> None:
+    text = "Write code like this:\n\n**Subscribe**\n\nCall `client.subscribe()` to receive messages.\n"
+    result = cleanpress.clean(text, "markdown")
+    assert [r.text for r in result.removals] == ["**Subscribe**\n\n"]
+
+
 # --- copyright notices of authored documents -------------------------------------------------------
 README_END = "## Usage\n\nRun `tool --help`.\n\nCopyright (c) 2025 TAHRI Ahmed R.\n"
 

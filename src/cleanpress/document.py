@@ -54,6 +54,9 @@ class Structure:
     licence: frozenset[int] = frozenset()
     """Lines of a section titled for licensing ("License", "Copyright", "Legal"): its copyright
     notices are the document's own, not a site's footer."""
+    captions: frozenset[int] = frozenset()
+    """Lines that label the code block right under them ("**Subscribe**" over the code that
+    subscribes): they say what the code does, whatever their words."""
 
     def keeps(self, index: int, gone: AbstractSet[int] = frozenset()) -> str | None:
         """Why line ``index`` is structure a line rule must not remove, or None."""
@@ -63,6 +66,8 @@ class Structure:
             return "reference definition"
         if index in self.licence:
             return "licence section"
+        if index in self.captions:
+            return "code caption"
         body = self.titles.get(index)
         if body is not None and any(line not in gone for line in body):
             return "section title"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 import regex as re
 
-from cleanpress.document import Structure, Wrapped
+from cleanpress.document import AUTHORED_FORMATS, Structure, Wrapped
 from cleanpress.formats.markdown import markdown_reference_definitions, markdown_regions, markdown_titles
 from cleanpress.formats.rst import rst_regions, rst_titles
 from cleanpress.formats.spans import SourceLine, split_lines
@@ -210,21 +211,51 @@ _BLOCK_KINDS = frozenset(
 
 
 def _code_lines(text: str, lines: Sequence[SourceLine], fmt: str | None) -> set[int]:
+    out: set[int] = set()
+    for first, last in _code_blocks(text, lines, fmt, _BLOCK_KINDS):
+        out.update(range(first, last + 1))
+    return out
+
+
+def _code_blocks(
+    text: str, lines: Sequence[SourceLine], fmt: str | None, kinds: AbstractSet[str]
+) -> list[tuple[int, int]]:
+    """The (first, last) lines of the blocks of ``kinds`` (for plain text: closed Markdown fences)."""
     if fmt == "rst":
         regions = rst_regions(text)
     elif fmt == "markdown":
         regions = markdown_regions(text)
     elif "```" not in text and "~~~" not in text:
-        return set()  # no fence line, so no fenced block
+        return []  # no fence line, so no fenced block
     else:
         regions = [r for r in markdown_regions(text) if r.kind == "md-fence"]
-    out: set[int] = set()
     starts = [ln.start for ln in lines]
-    for r in regions:
-        if r.kind in _BLOCK_KINDS:
-            first = bisect_right(starts, r.start) - 1
-            last = bisect_right(starts, max(r.start, r.end - 1)) - 1
-            out.update(range(first, last + 1))
+    return [
+        (bisect_right(starts, r.start) - 1, bisect_right(starts, max(r.start, r.end - 1)) - 1)
+        for r in regions
+        if r.kind in kinds
+    ]
+
+
+# Blocks of code a line above can label, and how short such a label is.
+_CODE_KINDS = frozenset(
+    {"md-fence", "md-indented-code", "rst-literal-block", "rst-code-directive", "rst-doctest"}
+)
+MAX_CAPTION_WORDS = 8
+
+
+def caption_lines(text: str, lines: Sequence[SourceLine], fmt: str) -> set[int]:
+    """Short lines right above a code block (at most one blank line between) in an authored
+    document: the label of that code ("**Publish**", "Subscribe:")."""
+    out: set[int] = set()
+    code = _code_lines(text, lines, fmt)
+    for first, _ in _code_blocks(text, lines, fmt, _CODE_KINDS):
+        above = first - 1
+        if above >= 0 and lines[above].blank:
+            above -= 1
+        label = lines[above] if above >= 0 and above not in code else None
+        if label is not None and not label.blank and len(label.text.split()) <= MAX_CAPTION_WORDS:
+            out.add(above)
     return out
 
 
@@ -322,6 +353,7 @@ class StructureOf:
 
     def __call__(self, text: str, wrapped: Wrapped | None = None) -> Structure:
         fmt = self.fmt
+        authored = fmt in AUTHORED_FORMATS
         if isinstance(wrapped, WrappedPartners) and wrapped.text is text:
             lines = wrapped.lines  # the wrapped-paragraph facts were read first: share their lines
         else:
@@ -346,5 +378,6 @@ class StructureOf:
             tables=frozenset(table_lines(text, lines)),
             definitions=frozenset(definitions),
             # Only an authored document has a licence section; an article's footer is boilerplate.
-            licence=frozenset(licence_sections(titles, lines)) if fmt in ("markdown", "rst") else frozenset(),
+            licence=frozenset(licence_sections(titles, lines)) if authored else frozenset(),
+            captions=frozenset(caption_lines(text, lines, fmt)) if authored else frozenset(),
         )
