@@ -102,15 +102,24 @@ def test_context_features() -> None:
 
 @pytest.mark.parametrize(
     "token",
-    ["vt6hstxc", "xpdTQQLmnlDcSvIH", "uqcg-t0i7-o1f7", "a453051266ede94f69a53fcf", "w6wu2O0NMllO"],
-)
+    [
+        "vt6hstxc", "xpdTQQLmnlDcSvIH", "uqcg-t0i7-o1f7", "a453051266ede94f69a53fcf", "w6wu2O0NMllO",
+        # a base64url key with dashes in it
+        "5baQwEfaCu_gXyU4LErUk62cBZD9QwHR-V5LuYoJfYuFIU5HnUSy8caEZ_N-5HFD",
+    ],
+)  # fmt: skip
 def test_random_tokens(token: str) -> None:
     assert h.is_random_token(token)
 
 
 @pytest.mark.parametrize(
-    "token", ["housing-2019", "reports", "index.html", "2019", "monthly-report", "iPhone11"]
-)
+    "token",
+    [
+        "housing-2019", "reports", "index.html", "2019", "monthly-report", "iPhone11",
+        # slugs with long words, in any case
+        "internationalization-guide-2019", "McDonalds-QuarterlyEarningsReport-2019", "WHO-COVID19-SituationReport",
+    ],
+)  # fmt: skip
 def test_words_are_not_random_tokens(token: str) -> None:
     assert not h.is_random_token(token)
 

@@ -101,6 +101,11 @@ def test_parse_url_needs_the_whole_value() -> None:
         ("[https://a.example.com/p]", "wrapped", "[https://a.example.com/p]"),
         ("see https://a.example.com/p[the guide] now", "markdown", "https://a.example.com/p[the guide]"),  # AsciiDoc
         ("https://a.example.com/p?x[]=1&y=2", "bare", "https://a.example.com/p?x[]=1&y=2"),
+        # closing quotes and guillemets end the URL: the pair wraps it
+        ("‹https://a.example.com/p›", "wrapped", "‹https://a.example.com/p›"),
+        ("«https://a.example.com/p»", "wrapped", "«https://a.example.com/p»"),
+        ("see “https://a.example.com/p” now", "wrapped", "“https://a.example.com/p”"),
+        ("「https://a.example.com/p」", "wrapped", "「https://a.example.com/p」"),
     ],
 )  # fmt: skip
 def test_link_constructs(text: str, kind: str, construct: str) -> None:

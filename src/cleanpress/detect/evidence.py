@@ -166,6 +166,8 @@ _B64ISH = lazy(r"[A-Za-z0-9_+/=%-]{16,}")
 # Path segments, host names and query values recur across the links of a corpus (blog, 2019, www):
 # their verdicts are pure functions of the string, kept for this many strings.
 TOKEN_CACHE_SIZE = 16384
+# A part of a dashed token this long, in mixed case, is a key (base64url), not a word of a slug.
+MIN_KEY_PART_CHARS = 16
 _CONSONANT_RUN = lazy(r"[bcdfghjklmnpqrstvwxz]{5,}")
 _WORD_THEN_NUMBER = lazy(r"[a-z]{6,}\d{1,3}$")
 _SLUG_SEPARATOR = lazy(r"[-_]")
@@ -193,18 +195,31 @@ def is_random_token(token: str) -> bool:
     if "-" in token:
         parts = [p for p in token.split("-") if p]
         # four-character groups of mixed letters and digits: uqcg-t0i7-o1f7
-        return (
+        if (
             len(parts) >= 3
             and all(len(p) <= 5 for p in parts)
             and any(any(c.isdigit() for c in p) for p in parts)
+        ):
+            return True
+        # a base64url key with a dash in it (5baQwEfaCu_gXyU4LErUk62cB-V5LuYoJfYu): a long part of
+        # mixed case no person wrote; the words of a slug are short, and in lower case
+        return any(
+            len(p) >= MIN_KEY_PART_CHARS and not p.islower() and not p.isupper() and is_random_token(p)
+            for p in parts
         )
     if not letters:
         return False
     if digits and letters and len(token) >= 7 and entropy(token) >= 2.8:
         return True
     upper = sum(c.isupper() for c in token)
-    if upper >= 2 and len(letters) - upper >= 2 and len(token) >= 8 and not token[1:].islower():
-        return True  # mixed case inside a token: xpdTQQLmnlDcSvIH
+    if (
+        upper >= 2
+        and len(letters) - upper >= 2
+        and len(token) >= 8
+        and not token[1:].islower()
+        and not _CAMEL_WORDS.fullmatch(token)
+    ):
+        return True  # mixed case inside a token: xpdTQQLmnlDcSvIH (not words: QuarterlyReport)
     vowel_share = sum(c in _VOWELS for c in letters) / len(letters)
     return len(token) >= 7 and vowel_share < 0.2
 

@@ -80,7 +80,8 @@ _URL_HINT = lazy(
 _DEFANG = lazy(r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\bdot\b)\s*|\s+\.\s+", regex.I)
 # Entities that end a URL inside entity-escaped markup (&quot;https://…&quot;&gt;).
 _ENTITY_END = lazy(r"&(?:quot|gt|lt|apos|#0*34|#0*39|#0*60|#0*62|#x0*22|#x0*27|#x0*3c|#x0*3e);", regex.I)
-_TRAILING_PUNCT = ".,;:!?…*_~'\""
+# (and closing quotes and guillemets of every script: ”, ’, », ›, 」: prose around a URL, never in it)
+_TRAILING_PUNCT = ".,;:!?…*_~'\"”’»›」』〉》"
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 
