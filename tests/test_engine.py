@@ -71,6 +71,25 @@ def test_link_constructs_go_whole(line: str) -> None:
     assert clean(f"One.\n{line}\nTwo.").text == "One.\nTwo."
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        f'<meta http-equiv="refresh" content="0;url={AD}">',
+        f"<META HTTP-EQUIV=Refresh CONTENT='0; URL={AD}'>",
+        f'<iframe src="{AD}" width="728" height="90"></iframe>',
+    ],
+)
+def test_active_markup_blocks_in_markdown_are_judged_not_protected(block: str) -> None:
+    text = f"# Story\n\nOne paragraph of the story.\n\n{block}\n\nAnother paragraph.\n"
+    result = cleanpress.clean(text, "markdown")
+    assert result.text == "# Story\n\nOne paragraph of the story.\n\nAnother paragraph.\n"
+
+
+def test_an_html_block_in_markdown_stays_protected() -> None:
+    text = f'# Story\n\nOne paragraph.\n\n<div class="note">See {AD}</div>\n\nAnother paragraph.\n'
+    assert cleanpress.clean(text, "markdown").text == text
+
+
 def test_reference_link_and_definition_both_go() -> None:
     text = f"One.\n[Claim your prize][sp]\n[sp]: {AD}\n\nTwo."
     assert clean(text).text == "One.\n\nTwo."
@@ -238,3 +257,56 @@ def test_repeated_topical_pitch_between_short_lines_goes() -> None:
 )
 def test_prose_before_an_appended_ad_stays(text: str, expected: str) -> None:
     assert clean(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "stripped"),
+    [
+        ("### Continue reading below ###", "Continue reading below"),
+        ("## C# ##", "C#"),
+        ("# Learn C#", "Learn C#"),
+        ("#hashtag #news", "hashtag #news"),
+    ],
+)
+def test_line_rules_read_an_atx_heading_without_its_closing_hashes(line: str, stripped: str) -> None:
+    from cleanpress.text.lines import strip_line
+
+    assert strip_line(line) == stripped
+
+
+def test_a_boilerplate_line_written_as_a_closed_heading_goes() -> None:
+    text = "One paragraph of the story.\n\n### Advertisement ###\n\nAnother paragraph.\n"
+    assert cleanpress.clean(text, "text").text == "One paragraph of the story.\n\nAnother paragraph.\n"
+
+
+@pytest.mark.parametrize(
+    ("after", "label"),
+    [
+        (" — Spin the wheel and win", "Spin the wheel and win"),
+        (" | Claim your prize!", "Claim your prize!"),
+        (" - the source code", "the source code"),
+        (" — read it. Then decide.", None),  # sentences: prose
+        (" — see also https://example.org/b", None),  # another link
+        (": a", "a"),
+        ("", None),
+        (" and more words without a separator", None),
+    ],
+)
+def test_a_trailing_label_is_one_phrase_after_a_separator(after: str, label: str | None) -> None:
+    from cleanpress.text.lines import trailing_label
+
+    assert trailing_label(after) == label
+
+
+def test_an_ad_link_with_its_label_after_it_goes_with_the_label() -> None:
+    text = f"One paragraph of the story.\n\n{AD} — Spin the wheel and win\n\nAnother paragraph.\n"
+    assert clean(text).text == "One paragraph of the story.\n\nAnother paragraph.\n"
+
+
+def test_a_citation_with_its_label_after_it_stays() -> None:
+    text = (
+        "One paragraph of the story.\n\n"
+        "https://www.who.int/publications/i/item/9789240061729 — WHO report on the tobacco epidemic\n\n"
+        "Another paragraph.\n"
+    )
+    assert clean(text).text == text

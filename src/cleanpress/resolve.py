@@ -24,6 +24,7 @@ from cleanpress.text.lines import (
     clean_lead_in,
     is_label,
     is_lead_in,
+    trailing_label,
     words,
 )
 from cleanpress.text.links import reference_uses, unlink_references
@@ -153,9 +154,9 @@ def _whole_line_span(doc: Document, group: list[Finding]) -> tuple[int, int] | N
             gaps.append(text[cursor : finding.start])
         cursor = max(cursor, finding.end)
     tail = text[cursor : last.end] if cursor < last.end else ""
-    if words(tail) and not is_label(tail):
-        return None
     lead_in = " ".join(gaps)
+    if words(tail) and not is_label(tail) and (words(lead_in) or trailing_label(tail) is None):
+        return None  # words after the spam, which are not its label: content
     if "://" in lead_in or "www." in lead_in.lower():
         return None  # another, kept link shares the line: the line is content
     if SENTENCE_END.search(clean_lead_in(lead_in) + " "):

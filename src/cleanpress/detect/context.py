@@ -27,6 +27,7 @@ from cleanpress.text.lines import (
     is_label,
     is_lead_in,
     strip_line,
+    trailing_label,
     words,
 )
 from cleanpress.text.links import Link
@@ -127,6 +128,9 @@ def _place(raw_before: str, raw_after: str, alone: bool, markup: str) -> LinkPla
     paragraph's)."""
     before = TAG.sub(" ", raw_before)
     after = TAG.sub(" ", raw_after)
+    if not alone and not words(before) and (label := trailing_label(after)) is not None:
+        # "<url> — Spin the wheel and win": the link's text follows it, as a line of its own.
+        return LinkPlace(False, True, False, label, markup)
     sentence_ends = list(SENTENCE_END.finditer(before))
     lead_in = before[sentence_ends[-1].end() :] if sentence_ends else before
     cta = cta_start(lead_in)

@@ -32,8 +32,13 @@ _MD_HTML_6_TAGS = (
     "hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|"
     "section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
 )
-# HTML blocks of active content, which the link rules still judge.
-_ACTIVE_CONTENT = re.compile(r"^[ ]{0,3}<(?:script|embed|object|iframe)\b", re.I)
+# HTML blocks of active content, which the link rules still judge (a meta refresh sends the reader
+# elsewhere as a script does).
+_ACTIVE_CONTENT = re.compile(
+    r"^[ ]{0,3}<(?:(?:script|embed|object|iframe|frame|applet)\b"
+    r"|meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?refresh)",
+    re.I,
+)
 _MD_HTML_4 = re.compile(r"^[ ]{0,3}<![A-Z]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _MD_HTML_6 = re.compile(rf"^[ ]{{0,3}}</?(?:{_MD_HTML_6_TAGS})(?:\s|/?>|$)", re.I)

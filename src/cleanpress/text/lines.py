@@ -44,6 +44,8 @@ BRACKETED = lazy(r"[\s·|•–—-]*[(\[_*]+[^()\[\]]*[)\]_*]+[\s.!]*")
 _DECOR_SYMBOL = r"[^\P{So}©®™]|[\p{Sk}\ufe0f\u200d]"
 LEFT_DECORATION = lazy(rf"^(?:[\s>#*+•·|_~»›▶►⇒➜➤→—–-]|{_DECOR_SYMBOL})*(?:\d{{1,3}}[.)]\s+)?[\s*_~\[(【「]*")
 # Searched backwards from the end ((?r)): a forward search would try every position of the line.
+# The closing sequence of an ATX heading: spaces, then hashes only, to the end.
+_ATX_CLOSING = lazy(r"[ \t]+#+[ \t]*$")
 _LINE_DECOR_RIGHT = lazy(rf"(?r)(?:[\s*_~\])】」.!:;…»›→⟶>|–—-]|{_DECOR_SYMBOL})*$")
 
 
@@ -51,6 +53,8 @@ def strip_line(content: str) -> str:
     """A line as line rules see it: no tags, list or heading markers, emphasis or end punctuation."""
     if "<" in content or "&lt;" in content:
         content = TAG.sub(" ", content)
+    if content.lstrip().startswith("#"):
+        content = _ATX_CLOSING.sub("", content, count=1)  # "### Title ###": the closing hashes
     content = LEFT_DECORATION.sub("", content, count=1)
     tail = _LINE_DECOR_RIGHT.search(content)
     if tail is not None:
@@ -74,6 +78,23 @@ def is_label(fragment: str) -> bool:
     if len(words(fragment)) > MAX_LINE_LABEL_WORDS:
         return False
     return BRACKETED.fullmatch(fragment) is not None or "ad-label" in vocab.promo_signs(fragment)
+
+
+# A link's text written after it, at the start of its line: "<url> — Spin the wheel and win",
+# "https://… | Claim your prize". One phrase after a dash, bar or colon, up to the line's end.
+_TRAILING_LABEL = lazy(r"[ \t]*[—–|·•:-][ \t]+(?P<label>[^\s:/].*?)[ \t]*$")
+
+
+def trailing_label(after: str) -> str | None:
+    """The label in ``after`` (the rest of a line behind a link that starts it), or None: a
+    phrase of at most MAX_LINE_LEAD_IN_WORDS words after a separator, no sentence and no link."""
+    m = _TRAILING_LABEL.fullmatch(after)
+    if m is None:
+        return None
+    label = m.group("label")
+    if "://" in label or "www." in label.lower() or SENTENCE_END.search(label):
+        return None  # another link, or sentences: prose, not a label
+    return label if 0 < len(words(label)) <= MAX_LINE_LEAD_IN_WORDS else None
 
 
 def is_lead_in(fragment: str) -> bool:
