@@ -209,3 +209,32 @@ def test_a_scan_remembers_only_the_text_it_read_last() -> None:
     one = "".join(["a", "b"])
     same_words = "".join(["a", "b"])  # equal, but another string: read again
     assert [scan(one), scan(one), scan(same_words), scan(one)] == [1, 1, 2, 3]
+
+
+# --- licence texts ------------------------------------------------------------------------------
+GPL_HEAD = (
+    "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n\n"
+    " Copyright © 2007 Free Software Foundation, Inc. <https://fsf.org/>\n"
+    " Everyone is permitted to copy and distribute verbatim copies\n\n"
+)
+
+
+def test_a_licence_file_keeps_its_notices_and_addresses() -> None:
+    tail = "\n".join(f"Section {i} of the licence, with its conditions." for i in range(60))
+    text = f"{GPL_HEAD}{tail}\n\n  <https://www.gnu.org/licenses/>.\n\n  <https://www.gnu.org/licenses/>.\n"
+    unchanged(text, "text")
+
+
+def test_a_licence_closing_a_readme_keeps_its_notice_but_not_the_readme_above_it() -> None:
+    body = "\n\n".join(f"Paragraph {i} of the guide, with words of its own here." for i in range(30))
+    licence = (
+        "Copyright (c) 2020 Jane Doe. All rights reserved.\n\n"
+        "Redistribution and use in source and binary forms, with or without\nmodification, are permitted.\n"
+    )
+    text = f"Advertisement\n\n{body}\n\n{licence}"
+    result = cleanpress.clean(text, "text")
+    assert [r.text for r in result.removals] == ["Advertisement\n\n"]
+    doc = read_document(text, "text")
+    notice = text.splitlines().index("Copyright (c) 2020 Jane Doe. All rights reserved.")
+    assert doc.structure.keeps(notice) == "licence section"
+    assert doc.structure.keeps(notice - 2) is None  # the guide's last paragraph

@@ -52,8 +52,9 @@ class Structure:
     definitions: frozenset[int] = frozenset()
     """Link reference definitions: the link rules judge their URL, line rules leave them alone."""
     licence: frozenset[int] = frozenset()
-    """Lines of a section titled for licensing ("License", "Copyright", "Legal"): its copyright
-    notices are the document's own, not a site's footer."""
+    """Lines of a section titled for licensing ("License", "Copyright", "Legal"), or of a document
+    holding a licence text (GPL, MIT, BSD, Apache, …): its copyright notices are the document's
+    own, not a site's footer."""
     captions: frozenset[int] = frozenset()
     """Lines that label the code block right under them ("**Subscribe**" over the code that
     subscribes): they say what the code does, whatever their words."""

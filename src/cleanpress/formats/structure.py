@@ -323,6 +323,48 @@ def heading_sections(
 _LICENCE_TITLE = re.compile(r"\b(?:licen[cs](?:e|es|ing)|copyrights?|legal|authors?|credits)\b", re.I)
 
 
+# The wording of the common licences: a document that holds one is (or bundles) a licence text,
+# and its copyright notices and addresses are the licence's own, however it is formatted.
+_LICENCE_TEXT = re.compile(
+    r"GNU (?:LESSER |AFFERO |LIBRARY )?GENERAL PUBLIC LICENSE|GNU Free Documentation License"
+    r"|Apache License,?\s+Version 2\.0|Mozilla Public License,?\s+(?:v\.|version)\s?[12]"
+    r"|Permission is hereby granted, free of charge, to any person obtaining a copy"
+    r"|Redistribution and use in source and binary forms, with or without\s+modification"
+    r"|Permission to use, copy, modify,? and(?:/or)? distribute this software"
+    r"|THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND"
+    r"|This program is free software[;:,] you can redistribute it|Business Source License"
+)
+
+
+# A licence that starts this near the top is the document (LICENSE, COPYING); further down, it
+# is the closing part of a README, from the paragraph of its copyright notice on.
+LICENCE_DOCUMENT_LINES = 40
+# The copyright notice a licence text opens with is a paragraph of at most this many lines.
+MAX_NOTICE_LINES = 3
+
+
+def licence_text_lines(text: str, lines: Sequence[SourceLine]) -> set[int]:
+    """Lines of the licence text a document holds: all of them in a licence file (or a bundle of
+    licences), the licence and its copyright notice at the end of a README."""
+    m = _LICENCE_TEXT.search(text)
+    if m is None:
+        return set()
+    first = bisect_right([line.start for line in lines], m.start()) - 1
+    if first < LICENCE_DOCUMENT_LINES:
+        return set(range(len(lines)))
+    while first > 0 and not lines[first - 1].blank:
+        first -= 1  # the start of the licence's paragraph
+    above = first - 1
+    while above > 0 and lines[above].blank:
+        above -= 1
+    notice = above
+    while notice > 0 and not lines[notice - 1].blank:
+        notice -= 1
+    if above >= 0 and above - notice < MAX_NOTICE_LINES and not lines[above].blank:
+        first = notice  # the copyright notice just above it
+    return set(range(first, len(lines)))
+
+
 def licence_sections(titles: Sequence[tuple[int, int]], lines: Sequence[SourceLine]) -> set[int]:
     """Lines of the sections whose title names licensing (up to the next title)."""
     ordered = sorted(titles)
@@ -378,6 +420,8 @@ class StructureOf:
             tables=frozenset(table_lines(text, lines)),
             definitions=frozenset(definitions),
             # Only an authored document has a licence section; an article's footer is boilerplate.
-            licence=frozenset(licence_sections(titles, lines)) if authored else frozenset(),
+            licence=frozenset(
+                (licence_sections(titles, lines) if authored else set()) | licence_text_lines(text, lines)
+            ),
             captions=frozenset(caption_lines(text, lines, fmt)) if authored else frozenset(),
         )
