@@ -310,3 +310,32 @@ def test_a_citation_with_its_label_after_it_stays() -> None:
         "Another paragraph.\n"
     )
     assert clean(text).text == text
+
+
+def test_a_word_and_its_version_is_not_a_shortener_key() -> None:
+    from cleanpress.detect import evidence
+    from cleanpress.text.urls import parse_url
+
+    hit = parse_url("https://junit.org/junit5/")
+    assert hit is not None
+    assert evidence.SHORT_LINK not in evidence.intrinsic_evidence(evidence.bare(hit), False)
+    key = parse_url("https://zap.space/HqkPtTa")
+    assert key is not None
+    assert evidence.SHORT_LINK in evidence.intrinsic_evidence(evidence.bare(key), False)
+
+
+def test_a_repeated_label_of_one_word_is_not_a_promotion() -> None:
+    # A changelog's subsystem labels repeat between entries: "crypto" is not a pitch.
+    entries = [
+        f"* **crypto**:\n  * fixed the handling of case {i} in the module (#1{i}3)\n" for i in range(4)
+    ]
+    text = "# Changelog\n\n" + "\n".join(entries)
+    assert cleanpress.clean(text).text == text
+
+
+def test_a_manual_may_cite_a_url_line_twice_but_not_three_times() -> None:
+    url = "https://gitlab.example.org/project/issues"
+    twice = f"# Bugs\n\nReport bugs at\n\n {url}\n\nSecurity issues too, marked confidential, at\n\n {url}\n"
+    assert cleanpress.clean(twice, "markdown").text == twice
+    thrice = f"{twice}\nAnd again:\n\n {url}\n"
+    assert cleanpress.clean(thrice, "markdown").removals

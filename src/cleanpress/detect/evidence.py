@@ -104,6 +104,7 @@ _SHORT_KEY = lazy(
     r"|(?=(?:[^A-Z]*[A-Z]){2})(?=(?:[^a-z]*[a-z]){2})(?=.*[a-z][A-Z])[A-Za-z0-9]{5,10}"
 )
 _CAMEL_WORDS = lazy(r"(?:[A-Z][a-z]{2,})+")  # "TechCrunch", "GitHub": words, not a key
+_WORD_VERSION = lazy(r"[a-z]{3,}\d{1,2}")  # "junit5", "python3": a name and its version, not a key
 # A shortener's host name (without its suffix) is short: "bit", "1bit", "show", "cutt".
 SHORT_HOST_CHARS = 6
 # The words are data (rules/vocabulary/ad-urls.toml); the structure around them is here.
@@ -352,6 +353,7 @@ def intrinsic_evidence(hit: UrlHit, reputable: bool) -> tuple[Feature, ...]:
         and hit.rest == hit.path
         and _SHORT_KEY.fullmatch(segments[0])
         and not _CAMEL_WORDS.fullmatch(segments[0])
+        and not _WORD_VERSION.fullmatch(segments[0])
     ):
         fired.append(SHORT_LINK)
     # A hex segment counts once, as a key, not also as an opaque token.

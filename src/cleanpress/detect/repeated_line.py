@@ -3,7 +3,9 @@
 A short line repeated three or more times goes when it shows two promotional themes, or one when
 its copies stand alone between paragraphs, as an injection at paragraph breaks does (unlike a
 repeated heading in a meal plan). In Markdown and reST only a bare URL line counts as a
-repeated URL line (a link with its own text is navigation or a badge). Copies that are
+repeated URL line (a link with its own text is navigation or a badge), and only from
+:data:`~cleanpress.detect.evidence.AUTHORED_REPEATS` copies (a manual cites a URL twice as a matter
+of course). Copies that are
 structure (a section title, a line of a wrapped paragraph, a table row, a link reference
 definition) stay.
 """
@@ -16,9 +18,10 @@ from dataclasses import dataclass
 
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, removed_lines
+from cleanpress.detect.evidence import AUTHORED_REPEATS
 from cleanpress.document import AUTHORED_FORMATS, Document
 from cleanpress.ruleset import Rule
-from cleanpress.text.lines import MIN_PARAGRAPH_CHARS
+from cleanpress.text.lines import MIN_PARAGRAPH_CHARS, strip_line
 from cleanpress.text.links import Link
 from cleanpress.text.vocab import TOPICAL_THEMES, WEAK_THEMES, promo_signs
 
@@ -66,6 +69,8 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
                 continue
             evidence: tuple[str, ...]
             if require == "url":
+                if doc.format in AUTHORED_FORMATS and len(indexes) < AUTHORED_REPEATS:
+                    continue  # a manual cites its bug tracker twice ("Report bugs at" / the URL)
                 lone = url_only.get(indexes[0])
                 if lone is None or (allow and allow.match(lone.hit.host)):
                     continue
@@ -75,8 +80,8 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
                     continue
                 evidence = (f"repeated:{len(indexes)}",)
             else:
-                if indexes[0] in url_only:
-                    continue
+                if indexes[0] in url_only or len(strip_line(key)) < min_chars:
+                    continue  # a link, or a label of a word or two once its markup is read ("* **crypto**:")
                 signs = promo_signs(key)
                 needed = rule.params.get("min_promo", 2)
                 if layout is None:
