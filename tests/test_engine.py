@@ -334,8 +334,57 @@ def test_a_repeated_label_of_one_word_is_not_a_promotion() -> None:
 
 
 def test_a_manual_may_cite_a_url_line_twice_but_not_three_times() -> None:
-    url = "https://gitlab.example.org/project/issues"
-    twice = f"# Bugs\n\nReport bugs at\n\n {url}\n\nSecurity issues too, marked confidential, at\n\n {url}\n"
+    url = "https://cdn.example-net.club/x7Qp2L9w"  # unlisted, with an ad's shape
+    twice = f"# Bugs\n\nReport bugs at\n\n{url}\n\nSecurity issues too, marked confidential, at\n\n{url}\n"
     assert cleanpress.clean(twice, "markdown").text == twice
-    thrice = f"{twice}\nAnd again:\n\n {url}\n"
-    assert cleanpress.clean(thrice, "markdown").removals
+    thrice = f"{twice}\nAnd again:\n\n{url}\n"
+    assert {r.rule for r in cleanpress.clean(thrice, "markdown").removals} == {"CP401"}
+
+
+CHANGELOG = """\
+2019-03-18  Jane Doe  <jane@example.org>
+
+    * src/session.c: fix the handling of a short packet in the key exchange.
+    Reported by a researcher, see the advisory:
+    https://bugs.example.org/show_bug.cgi?id=103249
+
+    Copyright (C) 1998 Arnaud Le Hors
+
+2019-03-11  Jane Doe  <jane@example.org>
+
+    * src/channel.c: follow-up fix for the short packet:
+    https://bugs.example.org/show_bug.cgi?id=103249
+    http://git.example.org/cgit/proj.git/commit/?id=a0cab23332a254e3500cac2a3a984472d02180e5
+
+2019-03-02  Jane Doe  <jane@example.org>
+
+    * src/kex.c: third fix for the same report:
+    https://bugs.example.org/show_bug.cgi?id=103249
+    * use-after-free
+    * use-after-free
+    * use-after-free
+"""
+
+
+def test_a_changelogs_cited_urls_notices_and_labels_stay() -> None:
+    # Indented under its entries, a bug report cited again and again, a quoted copyright notice,
+    # a commit hash and a one-word label repeated are the changelog's.
+    assert cleanpress.clean(CHANGELOG, "text").text == CHANGELOG
+
+
+def test_an_ad_url_line_repeated_at_the_margin_still_goes() -> None:
+    text = f"One paragraph.\n{AD}\nAnother paragraph.\n{AD}\nThe end.\n"
+    assert clean(text).text == "One paragraph.\nAnother paragraph.\nThe end.\n"
+
+
+def test_a_redirect_repeated_on_its_lines_goes_whatever_its_own_shape() -> None:
+    wrapped = "https://www.dereferer.org/?https%3A%2F%2Fwww.example-offers.top%2FRYZps8g"
+    text = f"One paragraph.\n{wrapped}\nAnother paragraph.\n{wrapped}\nThe end.\n"
+    assert clean(text).text == "One paragraph.\nAnother paragraph.\nThe end.\n"
+
+
+def test_promotional_words_inside_an_address_are_not_a_pitch() -> None:
+    lines = [f"Entry {i}: fixed the renderer for case {i} of the layout engine, and more." for i in range(4)]
+    author = "Author: Florent Rougon <f.rougon@free.fr>"
+    text = "".join(f"{line}\n{author}\n\n" for line in lines)
+    assert cleanpress.clean(text, "text").text == text

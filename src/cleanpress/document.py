@@ -55,6 +55,9 @@ class Structure:
     """Lines of a section titled for licensing ("License", "Copyright", "Legal"), or of a document
     holding a licence text (GPL, MIT, BSD, Apache, …): its copyright notices are the document's
     own, not a site's footer."""
+    indented: frozenset[int] = frozenset()
+    """In plain text, lines indented four columns or more: quoted or code (a changelog quoting a
+    licence header, an e-mail quoting a message); scraped spam stands at the margin."""
     captions: frozenset[int] = frozenset()
     """Lines that label the code block right under them ("**Subscribe**" over the code that
     subscribes): they say what the code does, whatever their words."""
@@ -69,6 +72,8 @@ class Structure:
             return "licence section"
         if index in self.captions:
             return "code caption"
+        if index in self.indented:
+            return "indented block"
         body = self.titles.get(index)
         if body is not None and any(line not in gone for line in body):
             return "section title"

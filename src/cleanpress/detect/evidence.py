@@ -83,6 +83,23 @@ DOCUMENT_PATH = Feature(
 IN_SENTENCE = Feature("in-sentence", -1.5, "a URL inside running prose is usually a citation")
 REFERENCE_LIST = Feature("reference-list", -2.0, "a line under a 'Further reading' / 'Sources' heading")
 
+# What the URL itself shows of an ad link (a repeated URL line must show one of them).
+AD_SHAPES = frozenset(
+    {
+        OPAQUE_PATH,
+        SHORT_LINK,
+        KEY_PARAM,
+        AD_PARAMS,
+        AD_PATH,
+        AD_HOST,
+        RISKY_TLD,
+        RANDOM_HOST,
+        IP_HOST,
+        DISGUISED,
+    }
+)
+# What the URL itself shows of a citation.
+CITED_SHAPES = frozenset({REPUTABLE, READABLE_PATH, DOCUMENT_PATH})
 URL_FEATURES = (
     ALONE_ON_LINE, LINK_LINE, CTA_LEAD_IN, HTML_REMNANT, AD_MARKUP, PROMO_TEXT, REPEATED, OPAQUE_PATH,
     KEY_PARAM, AD_PARAMS, AD_PATH, AD_HOST, RISKY_TLD, RANDOM_HOST, DISGUISED, FOREIGN_HOST, REPUTABLE,
@@ -176,6 +193,9 @@ _DIGIT = lazy(r"\d")
 _DOCUMENT = lazy(r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|epub|txt|xml|json|zip|html?|shtml|aspx?)$", regex.I)
 _UUID = lazy(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", regex.I)
 _VOWELS = set("aeiouy")
+_SOURCE_CONTROL = frozenset(
+    {"commit", "commits", "changeset", "changesets", "rev", "revision", "blob", "tree", "diff"}
+)
 _WORDISH = lazy(r"^[a-z]+(?:[-_][a-z0-9]+)+$|^[a-z]{3,}(?:\.[a-z]{2,5})?$", regex.I)
 
 
@@ -199,9 +219,9 @@ def is_random_token(token: str) -> bool:
         if (
             len(parts) >= 3
             and all(len(p) <= 5 for p in parts)
-            and any(any(c.isdigit() for c in p) for p in parts)
+            and any(any(c.isdigit() for c in p) and any(c.isalpha() for c in p) for p in parts)
         ):
-            return True
+            return True  # (not CVE-2019-3859: words and numbers)
         # a base64url key with a dash in it (5baQwEfaCu_gXyU4LErUk62cB-V5LuYoJfYu): a long part of
         # mixed case no person wrote; the words of a slug are short, and in lower case
         return any(
@@ -359,11 +379,17 @@ def intrinsic_evidence(hit: UrlHit, reputable: bool) -> tuple[Feature, ...]:
     # A hex segment counts once, as a key, not also as an opaque token.
     if any(is_random_token(s) and not _is_hex_key(s.split(".", 1)[0]) for s in segments):
         fired.append(OPAQUE_PATH)
+    # A commit or revision of a source browser (/commit/?id=<sha>, /commits/<sha>): its hex is a
+    # hash the project's history names, not a campaign key.
+    source_control = any(s.lower() in _SOURCE_CONTROL for s in segments)
     query = hit.query.replace("&amp;", "&")
     pairs = [p.split("=", 1) for p in query.split("&") if p]
     values = [p[1] for p in pairs if len(p) == 2]
     names = {p[0].lower() for p in pairs}
-    if any(_is_key_value(v) for v in values) or any(_is_hex_key(s.split(".", 1)[0]) for s in segments):
+    hex_or_key = any(_is_key_value(v) for v in values) or any(
+        _is_hex_key(s.split(".", 1)[0]) for s in segments
+    )
+    if hex_or_key and not source_control:
         fired.append(KEY_PARAM)
     weak = len(names & words.weak_ad_params)
     if names & words.strong_ad_params or weak >= 2 or (weak and len(names) == 1):

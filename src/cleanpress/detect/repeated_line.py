@@ -16,14 +16,23 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import alone_on_line, removed_lines
-from cleanpress.detect.evidence import AUTHORED_REPEATS
+from cleanpress.detect.evidence import AD_SHAPES, AUTHORED_REPEATS, CITED_SHAPES, bare, intrinsic_evidence
 from cleanpress.document import AUTHORED_FORMATS, Document
 from cleanpress.ruleset import Rule
-from cleanpress.text.lines import MIN_PARAGRAPH_CHARS, strip_line
+from cleanpress.text.lazy import lazy
+from cleanpress.text.lines import MIN_PARAGRAPH_CHARS, strip_line, words
 from cleanpress.text.links import Link
 from cleanpress.text.vocab import TOPICAL_THEMES, WEAK_THEMES, promo_signs
+
+# A promotion is a phrase: a repeated line of fewer words is a label (a changelog's "crypto:").
+MIN_PROMO_WORDS = 2
+# A URL whose path or query holds another URL (plain or percent-encoded) is a redirect.
+_CARRIES_URL = lazy(r"[?&=/](?:https?(?::|%3a)(?://|%2f%2f)|www\.)", regex.I)
+_ADDRESS = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+", regex.I)
 
 # In an authored document (Markdown, reST) a repeated line holding a link with its own text or
 # image ("[Documentation](…)", a DOI badge) is navigation: only a bare URL repeated is suspect.
@@ -78,11 +87,28 @@ def find(doc: Document, rules: Sequence[Compiled], ctx: Context, found: Sequence
                     continue  # a link with its own text, repeated in a README: navigation, a badge
                 if ctx.trusted.match(lone.hit.host):
                     continue
-                evidence = (f"repeated:{len(indexes)}",)
+                own = intrinsic_evidence(bare(lone.hit), False)
+                shown = [f.name for f in own if f in AD_SHAPES]
+                if _CARRIES_URL.search(lone.hit.rest):
+                    shown.append("carries-url")  # a redirect: what it carries is what it serves
+                first = doc.lines[indexes[0]]
+                indented = text[first.start : first.start + 1] in (" ", "\t")
+                if not shown and (indented or CITED_SHAPES & set(own)):
+                    # A URL without an ad's shape, indented under an entry or reading as a page of
+                    # words or a document, is cited: a changelog names the same bug report, a
+                    # README the same standard, again and again.
+                    continue
+                evidence = (f"repeated:{len(indexes)}", *shown)
             else:
-                if indexes[0] in url_only or len(strip_line(key)) < min_chars:
-                    continue  # a link, or a label of a word or two once its markup is read ("* **crypto**:")
-                signs = promo_signs(key)
+                stripped = strip_line(key)
+                if (
+                    indexes[0] in url_only
+                    or len(stripped) < min_chars
+                    or len(words(stripped)) < MIN_PROMO_WORDS
+                ):
+                    continue  # a link, or a label once its markup is read ("* **crypto**:", "use-after-free")
+                # An address says nothing of what a line pitches ("Author: F. Rougon <f.rougon@free.fr>").
+                signs = promo_signs(_ADDRESS.sub(" ", key))
                 needed = rule.params.get("min_promo", 2)
                 if layout is None:
                     spam_lines = set(url_only) | {doc.line_at(f.start).index for f in found}

@@ -259,6 +259,19 @@ def caption_lines(text: str, lines: Sequence[SourceLine], fmt: str) -> set[int]:
     return out
 
 
+# Plain text indented this far is quoted or code, as Markdown's indented code blocks are.
+INDENTED_BLOCK_COLUMNS = 4
+
+
+def indented_lines(lines: Sequence[SourceLine]) -> set[int]:
+    """Non-blank lines of plain text indented :data:`INDENTED_BLOCK_COLUMNS` columns or more."""
+    return {
+        line.index
+        for line in lines
+        if line.text[:1] in (" ", "\t") and not line.blank and line.indent >= INDENTED_BLOCK_COLUMNS
+    }
+
+
 # Tables: a Markdown delimiter row, reST grid-table rules, reST simple-table borders, HTML tables.
 _MD_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?\|?[ \t]*$")
 _GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=]+\+)+[ \t]*$")
@@ -424,4 +437,5 @@ class StructureOf:
                 (licence_sections(titles, lines) if authored else set()) | licence_text_lines(text, lines)
             ),
             captions=frozenset(caption_lines(text, lines, fmt)) if authored else frozenset(),
+            indented=frozenset(indented_lines(lines)) if fmt == "text" else frozenset(),
         )
