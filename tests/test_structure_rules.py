@@ -238,3 +238,9 @@ def test_a_licence_closing_a_readme_keeps_its_notice_but_not_the_readme_above_it
     notice = text.splitlines().index("Copyright (c) 2020 Jane Doe. All rights reserved.")
     assert doc.structure.keeps(notice) == "licence section"
     assert doc.structure.keeps(notice - 2) is None  # the guide's last paragraph
+
+
+@pytest.mark.parametrize("word", ["share.", "related.", "subscribe)."])
+def test_the_last_word_of_a_wrapped_sentence_stays_on_its_own_line(word: str) -> None:
+    text = f"  The connection cache is now kept per transfer, so that handles no longer\n  {word}\n"
+    unchanged(text, "text")

@@ -173,7 +173,11 @@ class _Wraps:
         ):
             return False  # a Markdown hard line break, a row of badges / images, a lone URL: not a sentence
         first = bt[:1]
-        if len(at) < MIN_CONTINUED_CHARS or (first.isalpha() and len(bt.split()) < MIN_CONTINUATION_WORDS):
+        # A sentence's last word may stand alone ("… that the\n  share."), a menu item does not end one.
+        last_word = first.islower() and bt.endswith((".", ",", ";", ")", "!", "?"))
+        if len(at) < MIN_CONTINUED_CHARS or (
+            first.isalpha() and len(bt.split()) < MIN_CONTINUATION_WORDS and not last_word
+        ):
             return False  # a menu of short items ("Log In" / "Sign Up"), a label over a word: not prose
         # Sure signs: the next line starts in lower case, or this one ends mid-phrase. In a
         # hard-wrapped document also a next line that opens with a digit, bracket or quote, or a
