@@ -64,7 +64,10 @@ def indent_width(s: str) -> int:
     return width
 
 
+@last_text
 def split_lines(text: str) -> list[SourceLine]:
+    """The lines of ``text`` (remembered for the text read last: the readers, the code blocks and
+    the wrapped paragraphs of one document share them; callers must not change them)."""
     lines: list[SourceLine] = []
     pos, n = 0, len(text)
     while pos < n or not lines:

@@ -103,6 +103,11 @@ class WrappedPartners(Mapping[int, tuple[int, ...]]):
         found: tuple[int, ...] = (index - 1,) if wraps.continues(index) else ()
         return (*found, index + 1) if wraps.continues(index + 1) else found
 
+    def get(self, index: int, default: tuple[int, ...] = ()) -> tuple[int, ...]:  # type: ignore[override]
+        """The lines ``index`` wraps with, or ``default`` (without raising KeyError as the
+        inherited ``get`` would, once per line asked)."""
+        return (self._partners(index) if isinstance(index, int) else ()) or default
+
     def __getitem__(self, index: int) -> tuple[int, ...]:
         found = self._partners(index) if isinstance(index, int) else ()
         if not found:
