@@ -538,8 +538,14 @@ def test_a_weight_loss_pitch_ending_like_a_sentence_goes(pitch: str) -> None:
         "The mayor said the works would begin in spring if there were no further delays.",
         "Residents of the district have filed objections against the noise of the excavations.",
     ]
-    text = "".join(f"{p}\n\n{pitch}\n\n" for p in paragraphs[:3]) + paragraphs[3] + "\n"
-    assert cleanpress.clean(text, "text").text == "\n\n".join(paragraphs) + "\n"
+    text, expected = _injected(pitch, paragraphs, "\n\n")
+    assert cleanpress.clean(text, "text").text == expected
+
+
+def _injected(pitch: str, paragraphs: list[str], gap: str) -> tuple[str, str]:
+    """``pitch`` after each paragraph but the last (paragraphs ``gap`` apart), and the text without it."""
+    text = "".join(f"{p}{gap}{pitch}{gap}" for p in paragraphs[:-1]) + paragraphs[-1] + "\n"
+    return text, gap.join(paragraphs) + "\n"
 
 
 def test_weight_loss_reporting_is_one_theme_at_most() -> None:
@@ -562,6 +568,6 @@ def test_a_scam_line_repeated_between_paragraphs_goes() -> None:
         "El alcalde dijo que las obras empezarán en primavera si no hay nuevos retrasos.",
         "Los vecinos del barrio presentaron alegaciones contra el ruido de las excavaciones.",
     ]
-    text = "".join(f"{p}\n{pitch}\n" for p in paragraphs[:3]) + paragraphs[3] + "\n"
-    assert cleanpress.clean(text, "text").text == "\n".join(paragraphs) + "\n"
+    text, expected = _injected(pitch, paragraphs, "\n")
+    assert cleanpress.clean(text, "text").text == expected
     assert vocab.promo_signs("El banco bloqueó la cuenta del exministro en 2019.") == []
