@@ -83,7 +83,7 @@ def required_literals(pattern: str, *, verbose: bool = False) -> frozenset[str] 
         runs = fold(literal).split()
         if not runs:
             return None  # a match may be only whitespace
-        pieces.add(max(runs, key=len))
+        pieces.add(max(runs, key=_rarity))  # the rarest run of a phrase: "más" of "ver más"
     return frozenset(pieces)
 
 
@@ -168,8 +168,16 @@ def _as_required(exact: frozenset[str] | None) -> frozenset[str] | None:
 
 
 def _selectivity(strings: frozenset[str]) -> tuple[int, int]:
-    """Longer shortest literal first, then fewer literals."""
-    return (min(len(s.strip()) for s in strings), -len(strings))
+    """Rarer weakest literal first (longer, and a sign outside ASCII such as "©" counts as three
+    characters, a run of digits such as "19" as one less), then fewer literals."""
+    return (min(_rarity(s.strip()) for s in strings), -len(strings))
+
+
+def _rarity(literal: str) -> int:
+    """How rarely a literal occurs in text, roughly: its length, more for characters outside ASCII
+    (a "©" is rarer than "ad"), less for digits (a "19" is in every date)."""
+    outside = sum(1 for c in literal if not c.isascii())
+    return len(literal) + 2 * outside - (1 if literal.isdigit() else 0)
 
 
 def _cross(left: frozenset[str] | None, right: frozenset[str] | None) -> frozenset[str] | None:
