@@ -244,3 +244,35 @@ def test_a_licence_closing_a_readme_keeps_its_notice_but_not_the_readme_above_it
 def test_the_last_word_of_a_wrapped_sentence_stays_on_its_own_line(word: str) -> None:
     text = f"  The connection cache is now kept per transfer, so that handles no longer\n  {word}\n"
     unchanged(text, "text")
+
+
+# --- Markdown written as such, or a page's text with Markdown links injected -------------------
+@pytest.mark.parametrize(
+    ("text", "authored"),
+    [
+        ("# filelock\n\nA platform-independent file lock.\n", True),
+        ("Intro.\n\n- Fast and small\n- No dependencies\n", True),
+        ("Run `tool --help` to see the options.\n", True),
+        ("Some text.\n\n*Copyright 2016-2026 Caleb Evans*  \n", True),
+        ("```\npip install tool\n```\n", True),
+        ("The council met.\n\n### [Win big today](https://x.example/a)\n\nThe vote is next week.\n", False),
+        ("The council met.\n\n- [Claim your prize](https://x.example/a)\n\nThe vote is next week.\n", False),
+        (
+            "The council met.\n\n> **Ad** · [Spin the wheel](https://x.example/a)\n\nThe vote is next week.\n",
+            False,
+        ),
+    ],
+)
+def test_markdown_is_authored_when_it_shows_structure_beyond_links(text: str, authored: bool) -> None:
+    assert read_document(text, "markdown").authored is authored
+
+
+def test_a_scraped_articles_copyright_footer_goes_though_injected_links_make_it_markdown() -> None:
+    text = (
+        "The council met on Tuesday to discuss the new harbour plan after a long consultation.\n\n"
+        "### [Win an iPhone today](https://promo.example-offers.top/c/xpdTQQLmnlDcSvIH)\n\n"
+        "The vote is next week, the mayor said after the meeting in the town hall.\n\n"
+        "© 2024 Lakeshore Gazette. All rights reserved.\n"
+    )
+    result = cleanpress.clean(text, "markdown")  # as it is read when enough links were injected
+    assert any(r.rule == "CP310" for r in result.removals)

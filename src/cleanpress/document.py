@@ -96,6 +96,11 @@ class StructureReader(Protocol):
         """The wrapped-paragraph facts alone (the link detectors need no more)."""
         ...
 
+    def authored(self, text: str) -> bool:
+        """Whether a person wrote the document in its format (a README), rather than a page's
+        text reading as that format (injected Markdown links in a scraped article)."""
+        ...
+
     def __call__(self, text: str, wrapped: Wrapped | None = None) -> Structure:
         """Every structure fact; ``wrapped``: those facts, when :meth:`wrapped` gave them already."""
         ...
@@ -125,6 +130,7 @@ class Document:
         self._compute_structure = structure
         self._structure: Structure | None = None
         self._wrapped: Wrapped | None = None
+        self._authored: bool | None = None
         self._folded: str | None = None
 
     @property
@@ -153,6 +159,15 @@ class Document:
             compute = self._compute_structure
             self._wrapped = NO_STRUCTURE.wrapped if compute is None else compute.wrapped(self.text)
         return self._wrapped
+
+    @property
+    def authored(self) -> bool:
+        """Written as Markdown or reST by a person (see :meth:`StructureReader.authored`); decided
+        on first use."""
+        if self._authored is None:
+            compute = self._compute_structure
+            self._authored = compute is not None and compute.authored(self.text)
+        return self._authored
 
     def line_at(self, offset: int) -> Line:
         return self.lines[bisect_right(self._line_starts, offset) - 1]

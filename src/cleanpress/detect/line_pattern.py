@@ -24,7 +24,7 @@ from cleanpress.detect import budget
 from cleanpress.detect.base import Compiled, Context, Finding
 from cleanpress.detect.context import removed_lines
 from cleanpress.detect.literals import LiteralIndex, Prefiltered, Prefixes
-from cleanpress.document import AUTHORED_FORMATS, Document
+from cleanpress.document import Document
 from cleanpress.ruleset import Rule
 from cleanpress.text.folding import fold
 from cleanpress.text.lazy import LazyPattern, lazy
@@ -161,8 +161,8 @@ def find(doc: Document, prepared: Prepared, ctx: Context, found: Sequence[Findin
     # A line's verdict depends on its text only (its candidate patterns are those whose literals
     # it holds): a line the first pass read is not read again by the second.
     known, learned = ctx.known, ctx.verdicts
-    # Rules for scraped text only (authored = false) leave Markdown and reST alone.
-    allowed = ~prepared.unauthored if doc.format in AUTHORED_FORMATS else -1
+    # Rules for scraped text only (authored = false) leave Markdown and reST written as such alone.
+    allowed = ~prepared.unauthored if prepared.unauthored and doc.authored else -1
     for index, mask in sorted(_candidates(doc, prepared).items()):
         mask &= allowed
         if not mask:

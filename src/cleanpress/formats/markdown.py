@@ -406,3 +406,34 @@ def _setext_text(line: SourceLine, prot: Sequence[Span]) -> bool:
         and not _MD_ATX.match(line.text)
         and line.indent < INDENTED_CODE_COLUMNS
     )
+
+
+# Markdown a person wrote shows structure of its own: a heading, a list item, a quote or a table
+# row that says something besides a link, a fence, an inline code span, an emphasised phrase. A
+# scraped article reads as Markdown when links were injected into it ("### [Win big](…)",
+# "- [Claim](…)"): those lines are links and nothing else.
+_BLOCK_START = re.compile(r"[ ]{0,3}(?:(?P<heading>#{1,6}[ \t])|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)")
+_FENCE_LINE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.M)
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+_EMPHASIS = re.compile(r"(?<![\w*_])(?:\*\*?|__?)(?=\S)(?P<inner>[^*_\n]+?)(?<=\S)(?:\*\*?|__?)(?![\w*_])")
+_LINK_CONSTRUCT = re.compile(r"!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])|<[a-z][a-z0-9+.-]*:[^>\s]*>", re.I)
+_WORD = re.compile(r"[\p{L}\p{N}]{2,}")
+# A block line says something besides its links when this many words are left (a heading: one,
+# "# filelock").
+MIN_BLOCK_WORDS = 2
+
+
+def authored(text: str) -> bool:
+    """Whether a Markdown document shows structure of its own beyond links (see above)."""
+    if _FENCE_LINE.search(text) or _CODE_SPAN.search(text):
+        return True
+    for line in text.splitlines():
+        m = _BLOCK_START.match(line)
+        if m is None:
+            continue
+        rest = _LINK_CONSTRUCT.sub(" ", line[m.end() :])
+        if len(_WORD.findall(rest)) >= (1 if m.group("heading") else MIN_BLOCK_WORDS):
+            return True
+    # emphasis of a phrase, outside a link ("*Copyright 2016 Caleb Evans*"; not "**Ad** · [Win](…)")
+    prose = _LINK_CONSTRUCT.sub(" ", text)
+    return any(len(_WORD.findall(m.group("inner"))) >= MIN_BLOCK_WORDS for m in _EMPHASIS.finditer(prose))

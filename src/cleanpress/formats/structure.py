@@ -15,6 +15,7 @@ from itertools import pairwise
 import regex as re
 
 from cleanpress.document import AUTHORED_FORMATS, Structure, Wrapped
+from cleanpress.formats.markdown import authored as markdown_authored
 from cleanpress.formats.markdown import markdown_reference_definitions, markdown_regions, markdown_titles
 from cleanpress.formats.rst import rst_regions, rst_titles
 from cleanpress.formats.spans import SourceLine, split_lines
@@ -348,13 +349,23 @@ _LICENCE_TITLE = re.compile(r"\b(?:licen[cs](?:e|es|ing)|copyrights?|legal|autho
 # The wording of the common licences: a document that holds one is (or bundles) a licence text,
 # and its copyright notices and addresses are the licence's own, however it is formatted.
 _LICENCE_TEXT = re.compile(
-    r"GNU (?:LESSER |AFFERO |LIBRARY )?GENERAL PUBLIC LICENSE|GNU Free Documentation License"
-    r"|Apache License,?\s+Version 2\.0|Mozilla Public License,?\s+(?:v\.|version)\s?[12]"
-    r"|Permission is hereby granted, free of charge, to any person obtaining a copy"
-    r"|Redistribution and use in source and binary forms, with or without\s+modification"
-    r"|Permission to use, copy, modify,? and(?:/or)? distribute this software"
-    r"|THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND"
-    r"|This program is free software[;:,] you can redistribute it|Business Source License"
+    # the phrases as they are wrapped: any run of whitespace between two words
+    "|".join(
+        phrase.replace(" ", r"\s+")
+        for phrase in (
+            r"GNU (?:LESSER |AFFERO |LIBRARY )?GENERAL PUBLIC LICENSE",
+            r"GNU Free Documentation License",
+            r"Apache License,? Version 2\.0",
+            r"Mozilla Public License,? (?:v\.|version)\s*[12]",
+            r"Permission is hereby granted, free of charge, to any person obtaining a copy",
+            r"Redistribution and use in source and binary forms, with or without modification",
+            r"Permission to use, copy, modify,? and(?:/or)? distribute this software",
+            r"THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND",
+            r"This program is free software[;:,] you can redistribute it",
+            r"Business Source License",
+            r"Copying and distribution of this file, with or without modification, are permitted",
+        )
+    )
 )
 
 
@@ -414,6 +425,12 @@ class StructureOf:
 
     def wrapped(self, text: str) -> WrappedPartners:
         return wrapped_partners(text, self.fmt)
+
+    def authored(self, text: str) -> bool:
+        """reST is written as such; Markdown when it shows structure of its own beyond links."""
+        if self.fmt == "markdown":
+            return markdown_authored(text)
+        return self.fmt in AUTHORED_FORMATS
 
     def __call__(self, text: str, wrapped: Wrapped | None = None) -> Structure:
         fmt = self.fmt
