@@ -67,3 +67,21 @@ def test_compose_refuses_a_deletion_across_a_rewrite() -> None:
     middle = apply_edits(original, first)  # "see https://a.example/x?ref=1 now"
     second = [removal(middle, 25, 33)]  # from inside the replacement to after it
     assert compose_edits(original, first, second) is None
+
+
+def test_compose_absorbs_a_rewrite_a_later_deletion_starts_or_ends_with() -> None:
+    original = "x\n[Claim](https://ad.example/go) <a href=u>x</a>\ny"
+    link_end = original.index(" <a")
+    first = [removal(original, 2, link_end, replacement="Claim", rule="CP101")]  # the link, unlinked
+    middle = apply_edits(original, first)  # "x\nClaim <a href=u>x</a>\ny"
+    line = middle.index("Claim"), middle.index("y")
+    composed = compose_edits(original, first, [removal(middle, *line, rule="CP210")])
+    assert composed is not None  # the deletion starts where the rewrite's text does
+    assert [(r.start, r.end, r.rule) for r in composed] == [(2, original.index("y"), "CP210")]
+    assert apply_edits(original, composed) == "x\ny"
+    tail = "x\nsee [Claim](https://ad.example/go)\ny"
+    first = [removal(tail, 6, tail.index("\ny"), replacement="Claim", rule="CP101")]
+    middle = apply_edits(tail, first)  # "x\nsee Claim\ny"
+    composed = compose_edits(tail, first, [removal(middle, 5, middle.index("\ny"), rule="CP2")])
+    assert composed is not None  # ... or ends where it ends
+    assert apply_edits(tail, composed) == "x\nsee\ny"

@@ -100,11 +100,24 @@ def compose_edits(original: str, first: Sequence[Removal], second: Sequence[Remo
     inter = OffsetMap.from_edits(len(original), ((r.start, r.end, len(r.replacement)) for r in first))
     total = inter.length
     first_starts = [r.start for r in first]
+    # Where each first-pass rewrite's replacement stands in the intermediate text: a deletion that
+    # starts or ends exactly at its edge takes it whole.
+    rewrites: dict[int, int] = {}  # intermediate start -> original start
+    rewrite_ends: dict[int, int] = {}  # intermediate end -> original end
+    shift = 0
+    for r in first:
+        if r.replacement:
+            rewrites[r.start + shift] = r.start
+            rewrite_ends[r.start + shift + len(r.replacement)] = r.end
+        shift += len(r.replacement) - (r.end - r.start)
     merged: list[Removal] = []
     absorbed: set[int] = set()
     for removal in second:
         start = inter.to_original(removal.start) if removal.start < total else len(original)
         stop = inter.to_original(removal.end, end=True)
+        if not removal.replacement:
+            start = rewrites.get(removal.start, start) if start is None else start
+            stop = rewrite_ends.get(removal.end, stop) if stop is None else stop
         if start is None or stop is None:
             return None  # inside a first-pass replacement
         # First-pass edits overlapping [start, stop): they are sorted and disjoint, so they start
