@@ -388,3 +388,17 @@ def test_promotional_words_inside_an_address_are_not_a_pitch() -> None:
     author = "Author: Florent Rougon <f.rougon@free.fr>"
     text = "".join(f"{line}\n{author}\n\n" for line in lines)
     assert cleanpress.clean(text, "text").text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a URL line with a stray mark is no sentence that the next line continues
+        f"{AD} /\n0 [![a](https://x.qpon/i.png)](https://y.qpon/go/Ab12Cd34Ef)\n",
+        # a deletion that takes a rewritten ad link whole
+        f'{AD}\n[Claim your prize](https://pl.profitablecpmrate.com/go?zoneid=123) <a href="https://x.example/a">x</a>\n',
+    ],
+)
+def test_cleaning_twice_removes_nothing_more(text: str) -> None:
+    result = clean(text)
+    assert cleanpress.clean(result.text).removals == ()

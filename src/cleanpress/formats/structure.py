@@ -48,7 +48,15 @@ _HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>)$", re.I)
 _BADGE_LINE = re.compile(r"^(?:\[!\[|!\[|<img\b|<a\s[^>]*>\s*<img\b)", re.I)
 _ADORNMENT = re.compile(r"^[=\-~^\"'`#*+_:.]{3,}$")
 _MARKER = "cleanpress:"
-_LONE_URL = re.compile(r"^<?(?:https?://|www\.)\S+$", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_WORD_CHAR = re.compile(r"[\p{L}\p{N}]")
+
+
+def _lone_url(line: str) -> bool:
+    """A URL and nothing that reads as words around it ("https://…", "<https://…> /"): not a
+    sentence a paragraph wraps."""
+    has_url = "://" in line or "www." in line.lower()
+    return has_url and _WORD_CHAR.search(_URL.sub(" ", line)) is None
 _STRUCTURAL = re.compile(
     r"^\s*(?:[-*+•]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|>|\||```|~~~|\.\.\s|\.\.$"
     r"|:[\w -]+:(?:\s|$)|<|\[[^\]]+\]:|[=\-~^\"'`#*+_:.]{3,}\s*$)"
@@ -174,8 +182,8 @@ class _Wraps:
             _HARD_BREAK.search(a.text)
             or _BADGE_LINE.match(at)
             or _BADGE_LINE.match(bt)
-            or _LONE_URL.match(at)
-            or _LONE_URL.match(bt)
+            or _lone_url(at)
+            or _lone_url(bt)
         ):
             return False  # a Markdown hard line break, a row of badges / images, a lone URL: not a sentence
         first = bt[:1]
