@@ -57,6 +57,8 @@ def _lone_url(line: str) -> bool:
     sentence a paragraph wraps."""
     has_url = "://" in line or "www." in line.lower()
     return has_url and _WORD_CHAR.search(_URL.sub(" ", line)) is None
+
+
 _STRUCTURAL = re.compile(
     r"^\s*(?:[-*+•]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|>|\||```|~~~|\.\.\s|\.\.$"
     r"|:[\w -]+:(?:\s|$)|<|\[[^\]]+\]:|[=\-~^\"'`#*+_:.]{3,}\s*$)"
