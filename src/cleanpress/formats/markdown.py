@@ -260,6 +260,7 @@ def _code_spans(text: str, blocks: Sequence[Span]) -> list[Span]:
     return spans
 
 
+@last_text
 def markdown_regions(text: str) -> list[Region]:
     blocks, _ = _md_blocks(text)
     block_spans = merge_spans((r.start, r.end) for r in blocks)
