@@ -428,11 +428,11 @@ def authored(text: str) -> bool:
     """Whether a Markdown document shows structure of its own beyond links (see above)."""
     if _FENCE_LINE.search(text) or _CODE_SPAN.search(text):
         return True
-    for line in text.splitlines():
-        m = _BLOCK_START.match(line)
+    for line in split_lines(text):  # the document's lines, read once for all its readers
+        m = _BLOCK_START.match(line.text)
         if m is None:
             continue
-        rest = _LINK_CONSTRUCT.sub(" ", line[m.end() :])
+        rest = _LINK_CONSTRUCT.sub(" ", line.text[m.end() :])
         if len(_WORD.findall(rest)) >= (1 if m.group("heading") else MIN_BLOCK_WORDS):
             return True
     # emphasis of a phrase, outside a link ("*Copyright 2016 Caleb Evans*"; not "**Ad** · [Win](…)")

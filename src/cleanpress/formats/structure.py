@@ -101,14 +101,6 @@ class WrappedPartners(Mapping[int, tuple[int, ...]]):
     def __init__(self, wraps: _Wraps) -> None:
         self._wraps = wraps
 
-    @property
-    def text(self) -> str:
-        return self._wraps.text
-
-    @property
-    def lines(self) -> Sequence[SourceLine]:
-        return self._wraps.lines
-
     def _partners(self, index: int) -> tuple[int, ...]:
         wraps = self._wraps
         found: tuple[int, ...] = (index - 1,) if wraps.continues(index) else ()
@@ -444,12 +436,8 @@ class StructureOf:
 
     def __call__(self, text: str, wrapped: Wrapped | None = None) -> Structure:
         fmt = self.fmt
-        authored = fmt in AUTHORED_FORMATS
-        if isinstance(wrapped, WrappedPartners) and wrapped.text is text:
-            lines = wrapped.lines  # the wrapped-paragraph facts were read first: share their lines
-        else:
-            wrapped = None
-            lines = split_lines(text)
+        written = fmt in AUTHORED_FORMATS  # the format's own sections (licence, code captions)
+        lines = split_lines(text)  # the same lines the wrapped-paragraph facts read (remembered)
         if fmt == "markdown":
             titles = markdown_titles(text, lines)
             starts = [line.start for line in lines]
@@ -465,13 +453,15 @@ class StructureOf:
             definitions = set()
         return Structure(
             titles=heading_sections(titles, lines),
+            # read first (by a link detector), they are shared with the decisions already made
             wrapped=wrapped_partners(text, fmt, lines) if wrapped is None else wrapped,
             tables=frozenset(table_lines(text, lines)),
             definitions=frozenset(definitions),
-            # Only an authored document has a licence section; an article's footer is boilerplate.
+            # Only Markdown and reST have licence sections (a page's footer is boilerplate); any
+            # document may hold a licence text.
             licence=frozenset(
-                (licence_sections(titles, lines) if authored else set()) | licence_text_lines(text, lines)
+                (licence_sections(titles, lines) if written else set()) | licence_text_lines(text, lines)
             ),
-            captions=frozenset(caption_lines(text, lines, fmt)) if authored else frozenset(),
+            captions=frozenset(caption_lines(text, lines, fmt)) if written else frozenset(),
             indented=frozenset(indented_lines(lines)) if fmt == "text" else frozenset(),
         )
